@@ -1,0 +1,55 @@
+//! A finding: one rule, one place, one message.
+
+use crate::Level;
+use serde::Serialize;
+
+/// A span of source text. Lines are 1-based; columns are 1-based UTF-16 code units with an
+/// exclusive end, as SARIF's `utf16CodeUnits` column kind wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Region {
+    /// First line.
+    pub start_line: usize,
+    /// First column.
+    pub start_column: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Column just past the end.
+    pub end_column: usize,
+}
+
+/// One result of one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule_id: &'static str,
+    /// Effective level.
+    pub level: Level,
+    /// Repo-relative `/`-separated path.
+    pub path: String,
+    /// Where.
+    pub region: Region,
+    /// A sentence naming the concrete thing.
+    pub message: String,
+    /// Name of the enclosing function (`<module>` at top level).
+    pub function: String,
+    /// Line-insensitive fingerprint (`hash:occurrence`), see [`crate::FingerprintBuilder`].
+    pub fingerprint: String,
+    /// GitHub's `primaryLocationLineHash` for `region.start_line`.
+    pub line_hash: String,
+    /// The text of the first line of the region (for text output and SARIF snippets).
+    pub line_text: String,
+}
+
+impl Finding {
+    /// The sort key that makes output deterministic: path, line, column, rule.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, usize, usize) {
+        (
+            &self.path,
+            self.region.start_line,
+            self.region.start_column,
+            self.rule_id,
+            self.region.end_line,
+            self.region.end_column,
+        )
+    }
+}

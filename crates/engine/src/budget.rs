@@ -1,0 +1,87 @@
+//! Deterministic work budgets for parsing and matching. tree-sitter calls a progress callback
+//! every 100 or so internal operations; counting those calls, instead of reading a clock, makes
+//! a runaway file fail the same way on a loaded CI machine as on a laptop.
+
+use tree_sitter::{Node, ParseOptions, ParseState, Parser, Tree};
+
+/// Work budgets, in tree-sitter progress steps.
+#[derive(Debug, Clone, Copy)]
+pub struct Budgets {
+    /// Parse steps allowed per KiB of source (plus `parse_steps_base`).
+    pub parse_steps_per_kib: u64,
+    /// Parse steps every file gets regardless of size.
+    pub parse_steps_base: u64,
+    /// Query steps allowed per KiB of source (plus `query_steps_base`).
+    pub query_steps_per_kib: u64,
+    /// Query steps every file gets regardless of size.
+    pub query_steps_base: u64,
+    /// tree-sitter's limit on in-progress matches.
+    pub match_limit: u32,
+}
+
+impl Default for Budgets {
+    fn default() -> Self {
+        // Calibrated on real code (docs/performance.md): ordinary files use well under a tenth
+        // of these budgets; error recovery gone pathological uses far more.
+        Budgets {
+            parse_steps_per_kib: 2_000,
+            parse_steps_base: 20_000,
+            query_steps_per_kib: 2_000,
+            query_steps_base: 20_000,
+            match_limit: 1024,
+        }
+    }
+}
+
+impl Budgets {
+    pub(crate) fn parse_steps(&self, bytes: usize) -> u64 {
+        self.parse_steps_base + self.parse_steps_per_kib * (bytes as u64 / 1024)
+    }
+
+    pub(crate) fn query_steps(&self, bytes: usize) -> u64 {
+        self.query_steps_base + self.query_steps_per_kib * (bytes as u64 / 1024)
+    }
+}
+
+/// Parse `text`, or `None` when the budget ran out (the parser is reset for the next file).
+pub(crate) fn parse(parser: &mut Parser, text: &str, budgets: &Budgets) -> Option<Tree> {
+    let limit = budgets.parse_steps(text.len());
+    let mut steps = 0u64;
+    let mut progress = |_: &ParseState| {
+        steps += 1;
+        steps > limit
+    };
+    let bytes = text.as_bytes();
+    let tree = parser.parse_with_options(
+        &mut |offset, _| bytes.get(offset..).unwrap_or_default(),
+        None,
+        Some(ParseOptions::new().progress_callback(&mut progress)),
+    );
+    if tree.is_none() {
+        parser.reset();
+    }
+    tree
+}
+
+/// The 1-based line of the first error or missing node, found without recursion.
+pub(crate) fn first_error_line(root: Node<'_>) -> usize {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            return node.start_position().row + 1;
+        }
+        // Descend only into subtrees that contain an error; otherwise move on.
+        if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return root.start_position().row + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The analysis engine: given a file's path (for naming only) and bytes, it guards against bad
+//! content, parses once, runs the language's one combined query, hands the facts to the rules
+//! and returns located, fingerprinted findings plus notifications. It never touches the
+//! filesystem: the scanner reads files, the engine only sees bytes.
+#![deny(missing_docs)]
+
+mod budget;
+mod content;
+mod facts;
+mod outcome;
+
+pub use budget::Budgets;
+pub use content::ContentLimits;
+pub use outcome::FileOutcome;
+
+use shipshape_core::{
+    github_line_hashes, FingerprintBuilder, Finding, LineIndex, Notification, NotificationKind,
+};
+use shipshape_lang::Language;
+use shipshape_query::QuerySet;
+use shipshape_rules::Registry;
+use std::collections::HashMap;
+use tree_sitter::Parser;
+
+/// What to do with a file beyond parsing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Parse, query and run the rules.
+    Analyze,
+    /// Parse only: the baseline that benchmarks compare against.
+    ParseOnly,
+}
+
+/// Compiled queries and rules, shared by every worker thread.
+#[derive(Debug)]
+pub struct Engine {
+    queries: QuerySet,
+    rules: Registry,
+    /// Content guards.
+    pub limits: ContentLimits,
+    /// Work budgets.
+    pub budgets: Budgets,
+    /// Analyse or parse only.
+    pub mode: Mode,
+}
+
+/// Per-thread scratch: parsers are not shareable, so each worker owns one per language.
+#[derive(Default)]
+pub struct Workspace {
+    parsers: HashMap<Language, Parser>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("parsers", &self.parsers.len())
+            .finish()
+    }
+}
+
+impl Workspace {
+    /// An empty workspace.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn parser(&mut self, language: Language) -> &mut Parser {
+        self.parsers.entry(language).or_insert_with(|| {
+            let mut parser = Parser::new();
+            parser
+                .set_language(&language.grammar())
+                .expect("grammar ABI is checked by shipshape-lang's tests");
+            parser
+        })
+    }
+}
+
+impl Engine {
+    /// An engine over compiled queries and rules, with default guards and budgets.
+    pub fn new(queries: QuerySet, rules: Registry) -> Self {
+        Engine {
+            queries,
+            rules,
+            limits: ContentLimits::default(),
+            budgets: Budgets::default(),
+            mode: Mode::Analyze,
+        }
+    }
+
+    /// The rules this engine runs.
+    pub fn rules(&self) -> &Registry {
+        &self.rules
+    }
+
+    /// Analyse one file. `path` is the repo-relative `/`-separated name used in results.
+    pub fn analyze(
+        &self,
+        workspace: &mut Workspace,
+        path: &str,
+        language: Language,
+        bytes: &[u8],
+    ) -> FileOutcome {
+        let mut outcome = FileOutcome::new(path, language, bytes.len());
+        let text = match content::decode(path, language, bytes, &self.limits) {
+            Ok((text, notes)) => {
+                outcome.notifications.extend(notes);
+                text
+            }
+            Err(skip) => {
+                outcome.notifications.push(skip);
+                return outcome;
+            }
+        };
+        let lines = LineIndex::new(&text);
+        outcome.lines = lines.line_count();
+
+        let parser = workspace.parser(language);
+        let Some(tree) = budget::parse(parser, &text, &self.budgets) else {
+            outcome.notifications.push(Notification::for_file(
+                path,
+                NotificationKind::ParseBudgetExceeded,
+                format!(
+                    "parsing took more than its work budget ({} steps per KiB); file skipped",
+                    self.budgets.parse_steps_per_kib
+                ),
+            ));
+            return outcome;
+        };
+        outcome.analyzed = true;
+        let root = tree.root_node();
+        if root.has_error() {
+            let line = budget::first_error_line(root);
+            outcome.notifications.push(
+                Notification::for_file(
+                    path,
+                    NotificationKind::SyntaxError,
+                    format!("syntax error at line {line}; the rest of the file was analysed"),
+                )
+                .at_line(line),
+            );
+        }
+        if self.mode == Mode::ParseOnly {
+            return outcome;
+        }
+
+        let compiled = self.queries.get(language);
+        let (facts, exceeded) = facts::collect(compiled, root, &text, &self.budgets);
+        if exceeded {
+            outcome.notifications.push(Notification::for_file(
+                path,
+                NotificationKind::QueryBudgetExceeded,
+                "pattern matching hit its work budget; findings for this file may be incomplete",
+            ));
+        }
+        let mut hits = self.rules.check(&facts);
+        hits.sort_by(|a, b| {
+            (a.start_byte, a.end_byte, a.rule_id).cmp(&(b.start_byte, b.end_byte, b.rule_id))
+        });
+        hits.dedup_by(|a, b| (a.start_byte, a.end_byte, a.rule_id) == (b.start_byte, b.end_byte, b.rule_id));
+        if hits.is_empty() {
+            return outcome;
+        }
+
+        let line_hashes = github_line_hashes(&text);
+        let mut fingerprints = FingerprintBuilder::new();
+        for hit in hits {
+            let meta = self
+                .rules
+                .meta(hit.rule_id)
+                .expect("hits come from registered rules");
+            let region = lines.region(hit.start_byte, hit.end_byte);
+            let function = facts
+                .enclosing_function(hit.start_byte)
+                .unwrap_or("<module>")
+                .to_string();
+            outcome.findings.push(Finding {
+                rule_id: hit.rule_id,
+                level: meta.default_level,
+                path: path.to_string(),
+                fingerprint: fingerprints.fingerprint(hit.rule_id, path, &function, &hit.code),
+                line_hash: line_hashes
+                    .get(region.start_line - 1)
+                    .cloned()
+                    .unwrap_or_default(),
+                line_text: lines.line_text(region.start_line).to_string(),
+                function,
+                region,
+                message: hit.message,
+            });
+        }
+        outcome
+    }
+}

@@ -1,0 +1,45 @@
+//! What analysing one file produced.
+
+use shipshape_core::{Finding, Notification};
+use shipshape_lang::Language;
+
+/// The result of analysing one file.
+#[derive(Debug, Clone)]
+pub struct FileOutcome {
+    /// Repo-relative `/`-separated path.
+    pub path: String,
+    /// Its language.
+    pub language: Language,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// Number of lines (0 when the file was skipped before decoding).
+    pub lines: usize,
+    /// Whether it was parsed (possibly with recovered syntax errors).
+    pub analyzed: bool,
+    /// Findings, in source order.
+    pub findings: Vec<Finding>,
+    /// Why it was skipped or only partly analysed.
+    pub notifications: Vec<shipshape_core::Notification>,
+}
+
+impl FileOutcome {
+    /// An outcome with nothing in it yet.
+    pub fn new(path: &str, language: Language, bytes: usize) -> Self {
+        FileOutcome {
+            path: path.to_string(),
+            language,
+            bytes,
+            lines: 0,
+            analyzed: false,
+            findings: Vec::new(),
+            notifications: Vec::new(),
+        }
+    }
+
+    /// An outcome for a file that was never analysed, with the reason.
+    pub fn skipped(path: &str, language: Language, bytes: usize, why: Notification) -> Self {
+        let mut outcome = Self::new(path, language, bytes);
+        outcome.notifications.push(why);
+        outcome
+    }
+}

@@ -1,0 +1,308 @@
+//! Compiling all of a language's pack files into one query and checking it against the
+//! capture contract.
+
+use crate::{Capture, PackFile, CAPTURES, PROPERTY_KEYS};
+use shipshape_lang::Language;
+use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind};
+
+/// A pack that does not compile or breaks the capture contract, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{origin}:{line}:{column}: {message}")]
+pub struct QueryLoadError {
+    /// The pack file.
+    pub origin: String,
+    /// 1-based line (0 when the error concerns the whole file).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl QueryLoadError {
+    pub(crate) fn new(origin: String, line: usize, column: usize, message: String) -> Self {
+        QueryLoadError {
+            origin,
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// One language's compiled query plus what the core needs to dispatch on its matches.
+#[derive(Debug)]
+pub struct CompiledQuery {
+    /// The language it was compiled for.
+    pub language: Language,
+    /// All of the language's patterns in one query.
+    pub query: Query,
+    /// For each capture index, the capture it stands for (`None` for private `_` captures).
+    pub captures: Vec<Option<Capture>>,
+    /// For each pattern index, its `(#set! label "...")`, if any.
+    pub labels: Vec<Option<String>>,
+}
+
+/// The compiled queries of every language, built once per process.
+#[derive(Debug)]
+pub struct QuerySet {
+    queries: Vec<CompiledQuery>,
+}
+
+impl QuerySet {
+    /// Compile `packs` (embedded first, then the user's) for every language.
+    pub fn compile(packs: &[PackFile]) -> Result<QuerySet, QueryLoadError> {
+        let results: Vec<Result<CompiledQuery, QueryLoadError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = Language::ALL
+                .iter()
+                .map(|&language| scope.spawn(move || compile_language(language, packs)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        let queries = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+        Ok(QuerySet { queries })
+    }
+
+    /// The query of a language.
+    pub fn get(&self, language: Language) -> &CompiledQuery {
+        self.queries
+            .iter()
+            .find(|q| q.language == language)
+            .expect("compile() builds every language")
+    }
+}
+
+/// The pack files of one language joined into one source, remembering where each began.
+struct JoinedSource<'a> {
+    text: String,
+    segments: Vec<(&'a PackFile, usize)>, // file, start byte in `text`
+}
+
+impl<'a> JoinedSource<'a> {
+    fn new(language: Language, packs: &'a [PackFile]) -> Self {
+        let mut text = String::new();
+        let mut segments = Vec::new();
+        for folder in language.query_folders() {
+            for pack in packs.iter().filter(|p| p.folder == *folder) {
+                segments.push((pack, text.len()));
+                text.push_str(&pack.source);
+                text.push('\n');
+            }
+        }
+        JoinedSource { text, segments }
+    }
+
+    /// The file, 1-based line and column of a byte offset of the joined text.
+    fn locate(&self, offset: usize) -> (String, usize, usize) {
+        let Some(&(pack, start)) = self.segments.iter().rev().find(|s| s.1 <= offset) else {
+            return ("<no query file>".to_string(), 0, 0);
+        };
+        let before = &self.text[start..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (pack.origin.clone(), line, column)
+    }
+
+    fn error_at(&self, offset: usize, message: String) -> QueryLoadError {
+        let (origin, line, column) = self.locate(offset);
+        QueryLoadError::new(origin, line, column, message)
+    }
+
+    /// Offset of the first `@name` capture in the text (for pointing at a bad capture).
+    fn find_capture(&self, name: &str) -> usize {
+        let needle = format!("@{name}");
+        self.text
+            .match_indices(&needle)
+            .find(|(i, _)| {
+                let after = self.text[i + needle.len()..].chars().next();
+                !after.is_some_and(|c| c.is_alphanumeric() || "._-".contains(c))
+            })
+            .map_or(0, |(i, _)| i)
+    }
+}
+
+const SUPPORTED_PREDICATES: &str =
+    "#eq?, #not-eq?, #any-eq?, #any-not-eq?, #match?, #not-match?, #any-match?, #any-not-match?, #any-of?, #not-any-of?, #set!";
+
+/// Captures that only make sense beside another capture in the same pattern.
+const REQUIRES: &[(Capture, Capture)] = &[
+    (Capture::SinkSql, Capture::SinkCall),
+    (Capture::SinkName, Capture::SinkCall),
+    (Capture::ExprPart, Capture::ExprBuild),
+    (Capture::ExprInner, Capture::ExprWrapper),
+    (Capture::ExprWrapper, Capture::ExprInner),
+    (Capture::FunctionName, Capture::Function),
+];
+
+fn compile_language(language: Language, packs: &[PackFile]) -> Result<CompiledQuery, QueryLoadError> {
+    let joined = JoinedSource::new(language, packs);
+    let query = Query::new(&language.grammar(), &joined.text).map_err(|e| {
+        let what = match e.kind {
+            QueryErrorKind::NodeType => "unknown node type",
+            QueryErrorKind::Field => "unknown field",
+            QueryErrorKind::Capture => "unknown capture in predicate",
+            QueryErrorKind::Predicate => "bad predicate",
+            QueryErrorKind::Structure => "impossible pattern",
+            QueryErrorKind::Syntax => "syntax error",
+            QueryErrorKind::Language => "language error",
+        };
+        let message = format!(
+            "{what} '{}' (compiling for {})",
+            e.message.trim(),
+            language.display_name()
+        );
+        joined.error_at(e.offset, message)
+    })?;
+
+    let mut captures = Vec::new();
+    for name in query.capture_names() {
+        if name.starts_with('_') {
+            captures.push(None);
+            continue;
+        }
+        match Capture::from_name(name) {
+            Some(capture) => captures.push(Some(capture)),
+            None => {
+                let allowed: Vec<&str> = CAPTURES.iter().map(|(n, _, _)| *n).collect();
+                return Err(joined.error_at(
+                    joined.find_capture(name),
+                    format!(
+                        "unknown capture @{name}; allowed: @{} (or a private @_name for predicates)",
+                        allowed.join(", @")
+                    ),
+                ));
+            }
+        }
+    }
+
+    let mut labels = Vec::new();
+    for pattern in 0..query.pattern_count() {
+        let start = query.start_byte_for_pattern(pattern);
+        let unsupported = query
+            .general_predicates(pattern)
+            .iter()
+            .map(|p| p.operator.to_string())
+            .chain(query.property_predicates(pattern).iter().map(|(_, is)| {
+                if *is { "is?" } else { "is-not?" }.to_string()
+            }))
+            .next();
+        if let Some(operator) = unsupported {
+            return Err(joined.error_at(
+                start,
+                format!("unsupported predicate #{operator}; supported: {SUPPORTED_PREDICATES}"),
+            ));
+        }
+        let mut label = None;
+        for property in query.property_settings(pattern) {
+            if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
+                return Err(joined.error_at(
+                    start,
+                    format!(
+                        "unknown property '{}' in #set!; allowed: {}",
+                        property.key,
+                        PROPERTY_KEYS.join(", ")
+                    ),
+                ));
+            }
+            label = property.value.as_ref().map(|v| v.to_string());
+        }
+        labels.push(label);
+
+        let present = |wanted: Capture| {
+            query
+                .capture_quantifiers(pattern)
+                .iter()
+                .zip(&captures)
+                .any(|(q, c)| *c == Some(wanted) && *q != CaptureQuantifier::Zero)
+        };
+        for &(capture, needs) in REQUIRES {
+            if present(capture) && !present(needs) {
+                let name = |c: Capture| CAPTURES.iter().find(|x| x.1 == c).map_or("?", |x| x.0);
+                return Err(joined.error_at(
+                    start,
+                    format!(
+                        "a pattern capturing @{} must also capture @{}",
+                        name(capture),
+                        name(needs)
+                    ),
+                ));
+            }
+        }
+    }
+
+    Ok(CompiledQuery {
+        language,
+        query,
+        captures,
+        labels,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PackSource;
+
+    fn user_pack(folder: &str, source: &str) -> Vec<PackFile> {
+        let mut packs = PackFile::embedded();
+        packs.push(PackFile {
+            folder: folder.to_string(),
+            origin: format!("my/{folder}/extra.scm"),
+            source: source.to_string(),
+            from: PackSource::User,
+        });
+        packs
+    }
+
+    #[test]
+    fn embedded_packs_compile_for_every_language() {
+        let set = QuerySet::compile(&PackFile::embedded()).expect("embedded packs compile");
+        for language in Language::ALL {
+            assert!(set.get(language).query.pattern_count() > 0, "{language}");
+        }
+    }
+
+    #[test]
+    fn unknown_capture_is_rejected_with_file_line_and_allowed_names() {
+        let packs = user_pack("python", "; mine\n\n(call function: (identifier) @sink.sqll)\n");
+        let err = QuerySet::compile(&packs).expect_err("typo must be rejected");
+        assert_eq!(err.origin, "my/python/extra.scm");
+        assert_eq!((err.line, err.column), (3, 30));
+        assert!(err.message.contains("@sink.sqll"), "{err}");
+        assert!(err.message.contains("allowed: @expr.build"), "{err}");
+    }
+
+    #[test]
+    fn syntax_and_node_type_errors_point_into_the_right_file() {
+        let err = QuerySet::compile(&user_pack("rust", "(call_expression\n  (no_such_node))\n"))
+            .expect_err("bad node type");
+        assert_eq!(err.origin, "my/rust/extra.scm");
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("unknown node type"), "{err}");
+
+        let err = QuerySet::compile(&user_pack("javascript", "(call_expression"))
+            .expect_err("unbalanced");
+        assert_eq!(err.origin, "my/javascript/extra.scm");
+        assert!(err.message.contains("syntax error"), "{err}");
+    }
+
+    #[test]
+    fn predicates_the_core_does_not_evaluate_are_rejected() {
+        let packs = user_pack(
+            "python",
+            "((identifier) @_x (#is-not? local))\n",
+        );
+        let err = QuerySet::compile(&packs).expect_err("unknown predicate");
+        assert!(err.message.contains("unsupported predicate #is-not?"), "{err}");
+    }
+
+    #[test]
+    fn a_sink_argument_needs_its_call() {
+        let packs = user_pack("python", "(call arguments: (argument_list (_) @sink.sql))\n");
+        let err = QuerySet::compile(&packs).expect_err("sink without call");
+        assert!(err.message.contains("@sink.call"), "{err}");
+    }
+}

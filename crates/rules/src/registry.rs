@@ -1,0 +1,53 @@
+//! The Rule trait and the registry that lists every rule, sorted by id.
+
+use crate::{FileFacts, Hit};
+use shipshape_core::RuleMeta;
+
+/// A rule: metadata plus what it concludes from one file's facts.
+pub trait Rule: Send + Sync + std::fmt::Debug {
+    /// Id, descriptions, family, tags, help.
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Append this rule's hits for one file.
+    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>);
+}
+
+/// Every rule shipshape has, sorted by id (so SARIF's rule table is stable).
+#[derive(Debug)]
+pub struct Registry {
+    rules: Vec<Box<dyn Rule>>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Registry {
+    /// All built-in rules.
+    pub fn new() -> Self {
+        let mut rules = crate::rules::all();
+        rules.sort_by_key(|r| r.meta().id);
+        Registry { rules }
+    }
+
+    /// The rules, sorted by id.
+    pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// A rule's metadata by id.
+    pub fn meta(&self, id: &str) -> Option<&'static RuleMeta> {
+        self.rules().map(|r| r.meta()).find(|m| m.id == id)
+    }
+
+    /// Run every rule on one file's facts.
+    pub fn check(&self, facts: &FileFacts<'_>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for rule in self.rules() {
+            rule.check(facts, &mut hits);
+        }
+        hits
+    }
+}

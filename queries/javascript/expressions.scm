@@ -1,0 +1,20 @@
+; How values are built (shared with TypeScript). A template literal with ${…} is a build; one
+; without substitutions is a literal.
+
+[(string) (number) (template_string) (true) (false) (null)] @expr.literal
+
+; `... ${expr} ...`
+((template_string
+   (template_substitution
+     (_) @expr.part)) @expr.build
+ (#set! label "template literal"))
+
+; "..." + x
+((binary_expression
+   left: (_) @expr.part
+   operator: "+"
+   right: (_) @expr.part) @expr.build
+ (#set! label "string concatenation"))
+
+; Transparent wrappers.
+(parenthesized_expression (_) @expr.inner) @expr.wrapper

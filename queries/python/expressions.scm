@@ -1,0 +1,48 @@
+; How values are built, so the core can tell constant text from dynamic text.
+; A node that is both a literal and a build (an f-string with {…}) counts as a build.
+
+[(string) (integer) (float) (true) (false) (none)] @expr.literal
+
+; f"... {expr} ..."
+((string
+   (interpolation
+     expression: (_) @expr.part)) @expr.build
+ (#set! label "f-string"))
+
+; "a" "b" (implicit concatenation)
+((concatenated_string
+   (_) @expr.part) @expr.build
+ (#set! label "implicit string concatenation"))
+
+; "..." + x
+((binary_operator
+   left: (_) @expr.part
+   operator: "+"
+   right: (_) @expr.part) @expr.build
+ (#set! label "string concatenation"))
+
+; "... %s" % x, "... %s %s" % (a, b), "%(a)s" % {"a": x}
+((binary_operator
+   left: (_) @expr.part
+   operator: "%"
+   right: (_) @expr.part) @expr.build
+ (#set! label "%-formatting"))
+
+; "...{}".format(x) (on a string literal only: psycopg2's sql.SQL(...).format() composes safely)
+((call
+   function: (attribute
+     object: [(string) (concatenated_string)] @expr.part
+     attribute: (identifier) @_method)
+   arguments: (argument_list
+     (_) @expr.part)
+   (#eq? @_method "format")) @expr.build
+ (#set! label "str.format()"))
+
+; The containers whose elements feed %-formatting and format(): constant if every element is.
+((tuple (_) @expr.part) @expr.build (#set! label "tuple"))
+((list (_) @expr.part) @expr.build (#set! label "list"))
+((dictionary (pair value: (_) @expr.part)) @expr.build (#set! label "dict"))
+
+; Transparent wrappers.
+(parenthesized_expression (_) @expr.inner) @expr.wrapper
+(keyword_argument value: (_) @expr.inner) @expr.wrapper

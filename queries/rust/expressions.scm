@@ -1,0 +1,42 @@
+; How values are built.
+
+[(string_literal) (raw_string_literal) (integer_literal) (float_literal) (boolean_literal) (char_literal)] @expr.literal
+
+; format!("...", args): the format string and every argument are parts.
+((macro_invocation
+   macro: (identifier) @_macro
+   (token_tree (_) @expr.part)
+   (#eq? @_macro "format")) @expr.build
+ (#set! label "format!"))
+
+; A format string naming a variable inline ("{id}", "{id:?}") is dynamic by itself;
+; "{{" is an escaped brace.
+((macro_invocation
+   macro: (identifier) @_macro
+   (token_tree . (string_literal) @expr.dynamic)
+   (#eq? @_macro "format")
+   (#match? @expr.dynamic "(^|[^{])\\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\\}")))
+
+; "...".to_string() + &x
+((binary_expression
+   left: (_) @expr.part
+   operator: "+"
+   right: (_) @expr.part) @expr.build
+ (#set! label "string concatenation"))
+
+; Transparent wrappers: &x, (x), x.as_str(), x.to_string(), String::from(x), ...
+(reference_expression value: (_) @expr.inner) @expr.wrapper
+(parenthesized_expression (_) @expr.inner) @expr.wrapper
+((call_expression
+   function: (field_expression
+     value: (_) @expr.inner
+     field: (field_identifier) @_method)
+   arguments: (arguments))
+ (#any-of? @_method "as_str" "as_ref" "to_string" "to_owned" "into" "clone" "as_slice")) @expr.wrapper
+((call_expression
+   function: (scoped_identifier
+     path: (identifier) @_type
+     name: (identifier) @_function)
+   arguments: (arguments . (_) @expr.inner .))
+ (#eq? @_type "String")
+ (#eq? @_function "from")) @expr.wrapper

@@ -1,0 +1,25 @@
+; SQL execution sinks: @sink.sql is the argument holding the SQL text.
+
+; sqlx::query / query_as / query_scalar / query_with / raw_sql, diesel::sql_query, possibly
+; path-qualified or turbofished. The checked macros (sqlx::query!) are not calls and stay safe.
+(call_expression
+  function: [
+    (identifier) @sink.name
+    (scoped_identifier name: (identifier) @sink.name)
+    (generic_function function: [
+      (identifier) @sink.name
+      (scoped_identifier name: (identifier) @sink.name)
+    ])
+  ]
+  arguments: (arguments . (_) @sink.sql)
+  (#any-of? @sink.name "query" "query_as" "query_scalar" "query_with" "query_as_with" "raw_sql" "sql_query")) @sink.call
+
+; rusqlite Connection and postgres / tokio-postgres Client methods that take SQL text first.
+(call_expression
+  function: (field_expression
+    field: (field_identifier) @sink.name)
+  arguments: (arguments . (_) @sink.sql)
+  (#any-of? @sink.name
+    "execute" "execute_batch" "batch_execute" "simple_query" "query" "query_one" "query_opt"
+    "query_row" "query_map" "query_raw" "prepare" "prepare_cached")
+  (#match? @sink.sql "(?i)\\b(select|insert|update|delete|from|where|into|values|set|join|order\\s+by|group\\s+by|limit|create|alter|drop|truncate|pragma|table)\\b")) @sink.call

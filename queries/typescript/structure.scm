@@ -1,0 +1,4 @@
+; TypeScript-only function forms (JavaScript's patterns apply too).
+(public_field_definition
+  name: (property_identifier) @function.name
+  value: [(arrow_function) (function_expression)]) @function
