@@ -27,7 +27,10 @@ fn main() {
     let mut out = String::from("/// The query packs shipped in the binary, sorted by path.\n");
     out.push_str("pub(crate) static EMBEDDED: &[(&str, &str, &str)] = &[\n");
     for file in &files {
-        let folder = file.parent().and_then(|p| p.file_name()).expect("folder name");
+        let folder = file
+            .parent()
+            .and_then(|p| p.file_name())
+            .expect("folder name");
         let name = file.file_name().expect("file name");
         let abs = file.canonicalize().expect("canonical path");
         writeln!(

@@ -6,7 +6,7 @@
 (call
   function: (attribute
     attribute: (identifier) @sink.name)
-  arguments: (argument_list . (_) @sink.sql)
+  arguments: (argument_list . (comment)* . (_) @sink.sql)
   (#any-of? @sink.name "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
   (#match? @sink.sql "(?i)\\b(select|insert|update|delete|from|where|into|values|set|join|order\\s+by|group\\s+by|limit|create|alter|drop|truncate|pragma|table)\\b")) @sink.call
 
@@ -16,7 +16,7 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (_) @sink.sql)
+  arguments: (argument_list . (comment)* . (_) @sink.sql)
   (#any-of? @sink.name "read_sql" "read_sql_query" "RawSQL")) @sink.call
 
 ; Generic names that take SQL in some libraries: SQLAlchemy text(), Django Manager.raw(),
@@ -26,6 +26,6 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (_) @sink.sql)
+  arguments: (argument_list . (comment)* . (_) @sink.sql)
   (#any-of? @sink.name "text" "raw" "fetch" "fetchrow" "fetchval")
   (#match? @sink.sql "(?is)\\b(select\\b.*\\bfrom|insert\\s+into|update\\b.*\\bset|delete\\s+from|replace\\s+into|create\\s+(table|index|view)|alter\\s+table|drop\\s+(table|index|view)|truncate\\s+table)\\b")) @sink.call

@@ -13,7 +13,7 @@
 ; "{{" is an escaped brace.
 ((macro_invocation
    macro: (identifier) @_macro
-   (token_tree . (string_literal) @expr.dynamic)
+   (token_tree . [(line_comment) (block_comment)]* . (string_literal) @expr.dynamic)
    (#eq? @_macro "format")
    (#match? @expr.dynamic "(^|[^{])\\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\\}")))
 

@@ -9,6 +9,7 @@ mod fingerprint;
 mod level;
 mod notification;
 mod rule;
+mod scan_result;
 mod text;
 
 pub use finding::{Finding, Region};
@@ -16,4 +17,5 @@ pub use fingerprint::{github_line_hashes, FingerprintBuilder};
 pub use level::Level;
 pub use notification::{Notification, NotificationKind};
 pub use rule::{Family, Precision, RuleMeta};
+pub use scan_result::{ScanResult, ScanSummary};
 pub use text::{collapse_whitespace, truncate_chars, LineIndex};

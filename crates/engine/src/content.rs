@@ -62,7 +62,10 @@ pub(crate) fn decode(
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(error) => {
-            let line = 1 + bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             notes.push(
                 Notification::for_file(
                     path,
@@ -78,7 +81,11 @@ pub(crate) fn decode(
     };
     if language.may_be_minified() {
         if let Some(why) = minified(path, &text, limits) {
-            return Err(Notification::for_file(path, NotificationKind::Minified, why));
+            return Err(Notification::for_file(
+                path,
+                NotificationKind::Minified,
+                why,
+            ));
         }
     }
     Ok((text, notes))

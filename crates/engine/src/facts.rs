@@ -32,6 +32,9 @@ pub(crate) fn collect<'t>(
                 continue;
             };
             let node = capture.node;
+            if node.is_extra() {
+                continue; // a comment inside `( … )` is not the wrapped value
+            }
             match kind {
                 Capture::Function => bound.function = Some(node),
                 Capture::FunctionName => bound.function_name = Some(node),

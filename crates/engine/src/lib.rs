@@ -14,7 +14,7 @@ pub use content::ContentLimits;
 pub use outcome::FileOutcome;
 
 use shipshape_core::{
-    github_line_hashes, FingerprintBuilder, Finding, LineIndex, Notification, NotificationKind,
+    github_line_hashes, Finding, FingerprintBuilder, LineIndex, Notification, NotificationKind,
 };
 use shipshape_lang::Language;
 use shipshape_query::QuerySet;
@@ -156,7 +156,9 @@ impl Engine {
         hits.sort_by(|a, b| {
             (a.start_byte, a.end_byte, a.rule_id).cmp(&(b.start_byte, b.end_byte, b.rule_id))
         });
-        hits.dedup_by(|a, b| (a.start_byte, a.end_byte, a.rule_id) == (b.start_byte, b.end_byte, b.rule_id));
+        hits.dedup_by(|a, b| {
+            (a.start_byte, a.end_byte, a.rule_id) == (b.start_byte, b.end_byte, b.rule_id)
+        });
         if hits.is_empty() {
             return outcome;
         }

@@ -31,17 +31,57 @@ pub enum Capture {
 
 /// Every capture name the core understands, with its meaning (shown in load errors).
 pub const CAPTURES: &[(&str, Capture, &str)] = &[
-    ("expr.build", Capture::ExprBuild, "an expression built from parts"),
-    ("expr.dynamic", Capture::ExprDynamic, "an expression dynamic by itself"),
-    ("expr.inner", Capture::ExprInner, "the expression inside an @expr.wrapper"),
+    (
+        "expr.build",
+        Capture::ExprBuild,
+        "an expression built from parts",
+    ),
+    (
+        "expr.dynamic",
+        Capture::ExprDynamic,
+        "an expression dynamic by itself",
+    ),
+    (
+        "expr.inner",
+        Capture::ExprInner,
+        "the expression inside an @expr.wrapper",
+    ),
     ("expr.literal", Capture::ExprLiteral, "a constant literal"),
-    ("expr.part", Capture::ExprPart, "one part of the @expr.build in the same match"),
-    ("expr.wrapper", Capture::ExprWrapper, "a wrapper passing @expr.inner through"),
-    ("function", Capture::Function, "a function, method or closure definition"),
-    ("function.name", Capture::FunctionName, "the name of the @function"),
-    ("sink.call", Capture::SinkCall, "a call that executes something"),
-    ("sink.name", Capture::SinkName, "the called name of the @sink.call"),
-    ("sink.sql", Capture::SinkSql, "the SQL text argument of the @sink.call"),
+    (
+        "expr.part",
+        Capture::ExprPart,
+        "one part of the @expr.build in the same match",
+    ),
+    (
+        "expr.wrapper",
+        Capture::ExprWrapper,
+        "a wrapper passing @expr.inner through",
+    ),
+    (
+        "function",
+        Capture::Function,
+        "a function, method or closure definition",
+    ),
+    (
+        "function.name",
+        Capture::FunctionName,
+        "the name of the @function",
+    ),
+    (
+        "sink.call",
+        Capture::SinkCall,
+        "a call that executes something",
+    ),
+    (
+        "sink.name",
+        Capture::SinkName,
+        "the called name of the @sink.call",
+    ),
+    (
+        "sink.sql",
+        Capture::SinkSql,
+        "the SQL text argument of the @sink.call",
+    ),
 ];
 
 /// Keys allowed in `(#set! key "value")`: `label` names what a pattern matched for messages

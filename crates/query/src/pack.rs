@@ -24,7 +24,6 @@ pub struct PackFile {
     pub from: PackSource,
 }
 
-
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 impl PackFile {

@@ -59,7 +59,10 @@ impl QuerySet {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         });
         let queries = results.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -137,7 +140,10 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::FunctionName, Capture::Function),
 ];
 
-fn compile_language(language: Language, packs: &[PackFile]) -> Result<CompiledQuery, QueryLoadError> {
+fn compile_language(
+    language: Language,
+    packs: &[PackFile],
+) -> Result<CompiledQuery, QueryLoadError> {
     let joined = JoinedSource::new(language, packs);
     let query = Query::new(&language.grammar(), &joined.text).map_err(|e| {
         let what = match e.kind {
@@ -185,9 +191,12 @@ fn compile_language(language: Language, packs: &[PackFile]) -> Result<CompiledQu
             .general_predicates(pattern)
             .iter()
             .map(|p| p.operator.to_string())
-            .chain(query.property_predicates(pattern).iter().map(|(_, is)| {
-                if *is { "is?" } else { "is-not?" }.to_string()
-            }))
+            .chain(
+                query
+                    .property_predicates(pattern)
+                    .iter()
+                    .map(|(_, is)| if *is { "is?" } else { "is-not?" }.to_string()),
+            )
             .next();
         if let Some(operator) = unsupported {
             return Err(joined.error_at(
@@ -267,7 +276,10 @@ mod tests {
 
     #[test]
     fn unknown_capture_is_rejected_with_file_line_and_allowed_names() {
-        let packs = user_pack("python", "; mine\n\n(call function: (identifier) @sink.sqll)\n");
+        let packs = user_pack(
+            "python",
+            "; mine\n\n(call function: (identifier) @sink.sqll)\n",
+        );
         let err = QuerySet::compile(&packs).expect_err("typo must be rejected");
         assert_eq!(err.origin, "my/python/extra.scm");
         assert_eq!((err.line, err.column), (3, 30));
@@ -291,17 +303,20 @@ mod tests {
 
     #[test]
     fn predicates_the_core_does_not_evaluate_are_rejected() {
-        let packs = user_pack(
-            "python",
-            "((identifier) @_x (#is-not? local))\n",
-        );
+        let packs = user_pack("python", "((identifier) @_x (#is-not? local))\n");
         let err = QuerySet::compile(&packs).expect_err("unknown predicate");
-        assert!(err.message.contains("unsupported predicate #is-not?"), "{err}");
+        assert!(
+            err.message.contains("unsupported predicate #is-not?"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_sink_argument_needs_its_call() {
-        let packs = user_pack("python", "(call arguments: (argument_list (_) @sink.sql))\n");
+        let packs = user_pack(
+            "python",
+            "(call arguments: (argument_list (_) @sink.sql))\n",
+        );
         let err = QuerySet::compile(&packs).expect_err("sink without call");
         assert!(err.message.contains("@sink.call"), "{err}");
     }

@@ -5,7 +5,7 @@
 //! a literal. Sinks and string-building forms come from the query packs (`@sink.sql`,
 //! `@expr.*`); following values through variables is the dataflow layer's job.
 
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::{FileFacts, Hit, Rule, Sink, SinkKind};
 use shipshape_core::{collapse_whitespace, truncate_chars, Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -45,12 +45,7 @@ impl Rule for SqlInjection {
                 continue; // built from literals only
             };
             let how = build.label.as_deref().unwrap_or("dynamic string");
-            let callee = sink
-                .call
-                .child_by_field_name("function")
-                .or(sink.name)
-                .map(|n| truncate_chars(&collapse_whitespace(facts.text(n)), 60))
-                .unwrap_or_else(|| "a SQL call".to_string());
+            let callee = callee_name(facts, sink);
             let part_text = truncate_chars(&collapse_whitespace(facts.text(part)), 40);
             let start = sink.name.unwrap_or(sink.call).start_byte();
             hits.push(Hit {
@@ -63,5 +58,20 @@ impl Rule for SqlInjection {
                 ),
             });
         }
+    }
+}
+
+/// How the message names the call: `cursor.execute` as written, or `….whereRaw` for a call at
+/// the end of a long builder chain.
+fn callee_name(facts: &FileFacts<'_>, sink: &Sink<'_>) -> String {
+    let function = sink
+        .call
+        .child_by_field_name("function")
+        .map(|n| collapse_whitespace(facts.text(n)));
+    match (function, sink.name) {
+        (Some(text), _) if !text.contains('(') && text.chars().count() <= 60 => text,
+        (_, Some(name)) => format!("….{}", facts.text(name)),
+        (Some(text), None) => truncate_chars(&text, 60),
+        (None, None) => "a SQL call".to_string(),
     }
 }

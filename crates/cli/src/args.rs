@@ -1,0 +1,140 @@
+//! The command line.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Finds production-readiness defects (injection, unvalidated input, unbounded loops, missing
+/// indexes) in Python, JavaScript, TypeScript and Rust repositories, and reports them as text,
+/// JSON or SARIF 2.1.0.
+#[derive(Debug, Parser)]
+#[command(name = "shipshape", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Scan files and folders.
+    Scan(ScanArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Print a rule's help.
+    Explain {
+        /// The rule id, e.g. sql-injection.
+        rule: String,
+    },
+    /// Print a file's syntax tree, to help write query packs.
+    Tree {
+        /// The source file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    Error,
+    Warning,
+    Note,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ScanArgs {
+    /// Files and folders to scan [default: .]
+    pub(crate) paths: Vec<PathBuf>,
+
+    /// Output format [default: from --output's extension (.sarif, .json), else text]
+    #[arg(long, short = 'f', value_enum)]
+    pub(crate) format: Option<FormatArg>,
+
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// SARIF automationDetails.id category, to keep several analyses of one repository apart.
+    #[arg(long)]
+    pub(crate) category: Option<String>,
+
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub(crate) fail_on: FailOn,
+
+    /// Worker threads [default: number of CPUs]
+    #[arg(long, short = 'j')]
+    pub(crate) threads: Option<usize>,
+
+    /// Only scan files matching this gitignore-style glob (repeatable).
+    #[arg(long, short = 'i', value_name = "GLOB")]
+    pub(crate) include: Vec<String>,
+
+    /// Skip files and folders matching this gitignore-style glob (repeatable).
+    #[arg(long, short = 'e', value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
+
+    /// Also scan what .gitignore/.ignore and the default exclusions (node_modules, target,
+    /// .venv, venv, dist, build, vendor, __pycache__) leave out.
+    #[arg(long)]
+    pub(crate) no_ignore: bool,
+
+    /// Also scan hidden files and folders.
+    #[arg(long)]
+    pub(crate) hidden: bool,
+
+    /// Follow symlinks (never out of the scanned root; loops are detected).
+    #[arg(long)]
+    pub(crate) follow_symlinks: bool,
+
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
+    pub(crate) max_file_bytes: u64,
+
+    /// Extra query packs: DIR/<language>/*.scm, language one of javascript, python, rust,
+    /// typescript (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) queries: Vec<PathBuf>,
+
+    /// Folder that result paths are relative to [default: the current directory when it holds
+    /// every PATH, else their common folder]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) root: Option<PathBuf>,
+
+    /// Only parse the files (the baseline for benchmarks); reports no findings.
+    #[arg(long)]
+    pub(crate) parse_only: bool,
+
+    /// No progress bar and no summary on standard error.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub(crate) format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesFormat {
+    Text,
+    Json,
+}

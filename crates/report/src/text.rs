@@ -1,0 +1,168 @@
+//! Text for people, in the rustc / ripgrep style: `path:line:col: level[rule]: message`, the
+//! code line with the span underlined, the files that were skipped, and a one-line summary.
+
+use crate::{ReportContext, Reporter};
+use anstyle::{AnsiColor, Style};
+use shipshape_core::{Finding, Level, ScanResult};
+use std::io::{self, Write};
+
+/// The `--format text` reporter.
+#[derive(Debug)]
+pub struct TextReporter;
+
+struct Palette {
+    error: Style,
+    warning: Style,
+    note: Style,
+    path: Style,
+    gutter: Style,
+}
+
+impl Palette {
+    fn new(color: bool) -> Self {
+        if !color {
+            let plain = Style::new();
+            return Palette {
+                error: plain,
+                warning: plain,
+                note: plain,
+                path: plain,
+                gutter: plain,
+            };
+        }
+        Palette {
+            error: AnsiColor::Red.on_default().bold(),
+            warning: AnsiColor::Yellow.on_default().bold(),
+            note: AnsiColor::Cyan.on_default().bold(),
+            path: Style::new().bold(),
+            gutter: AnsiColor::Blue.on_default().bold(),
+        }
+    }
+
+    fn level(&self, level: Level) -> Style {
+        match level {
+            Level::Error => self.error,
+            Level::Warning => self.warning,
+            Level::Note => self.note,
+        }
+    }
+}
+
+impl Reporter for TextReporter {
+    fn render(
+        &self,
+        result: &ScanResult,
+        context: &ReportContext,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let palette = Palette::new(context.color);
+        for finding in &result.findings {
+            render_finding(finding, &palette, out)?;
+        }
+        for note in &result.notifications {
+            let style = palette.level(note.level());
+            let path = note.path.as_deref().unwrap_or("shipshape");
+            let line = note.line.map(|l| format!(":{l}")).unwrap_or_default();
+            writeln!(
+                out,
+                "{style}{}{style:#}: {}{path}{line}{:#}: {}",
+                note.level(),
+                palette.path,
+                palette.path,
+                note.message
+            )?;
+        }
+        let summary = &result.summary;
+        let counts: Vec<String> = result
+            .count_by_level()
+            .iter()
+            .rev()
+            .map(|(level, n)| format!("{n} {}", plural(*n, level.as_str())))
+            .collect();
+        writeln!(
+            out,
+            "{} files scanned, {} skipped; {} in {:.2}s",
+            summary.files_analyzed,
+            summary.files_skipped,
+            counts.join(", "),
+            summary.elapsed_ms as f64 / 1000.0
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn render_finding(finding: &Finding, palette: &Palette, out: &mut dyn Write) -> io::Result<()> {
+    let style = palette.level(finding.level);
+    let region = finding.region;
+    writeln!(
+        out,
+        "{}{}:{}:{}{:#}: {style}{}[{}]{style:#}: {}",
+        palette.path,
+        finding.path,
+        region.start_line,
+        region.start_column,
+        palette.path,
+        finding.level,
+        finding.rule_id,
+        finding.message
+    )?;
+    let number = region.start_line.to_string();
+    let pad = " ".repeat(number.len());
+    let gutter = palette.gutter;
+    let line = &finding.line_text;
+    let end_column = if region.end_line == region.start_line {
+        region.end_column
+    } else {
+        utf16_len(line) + 1
+    };
+    let (prefix, width) = underline(line, region.start_column, end_column);
+    writeln!(out, "{gutter}{pad} |{gutter:#}")?;
+    writeln!(out, "{gutter}{number} |{gutter:#} {line}")?;
+    writeln!(
+        out,
+        "{gutter}{pad} |{gutter:#} {prefix}{style}{}{style:#}",
+        "^".repeat(width.max(1))
+    )?;
+    writeln!(out)
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// The whitespace before the underline (tabs kept, so it lines up) and the underline's width in
+/// characters, from 1-based UTF-16 columns.
+fn underline(line: &str, start_column: usize, end_column: usize) -> (String, usize) {
+    let mut prefix = String::new();
+    let mut width = 0;
+    let mut column = 1;
+    for c in line.chars() {
+        if column < start_column {
+            prefix.push(if c == '\t' { '\t' } else { ' ' });
+        } else if column < end_column {
+            width += 1;
+        } else {
+            break;
+        }
+        column += c.len_utf16();
+    }
+    (prefix, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::underline;
+
+    #[test]
+    fn underline_counts_utf16_columns_and_keeps_tabs() {
+        assert_eq!(underline("\tx = é😀y", 6, 9), ("\t    ".to_string(), 2));
+        assert_eq!(underline("abc", 2, 99), (" ".to_string(), 2));
+    }
+}
