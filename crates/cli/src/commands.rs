@@ -103,8 +103,8 @@ fn resolve_format(args: &ScanArgs) -> Format {
             .and_then(|p| p.extension())
             .and_then(|e| e.to_str())
         {
-            Some("sarif") => Format::Sarif,
-            Some("json") => Format::Json,
+            Some(ext) if ext.eq_ignore_ascii_case("sarif") => Format::Sarif,
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
             _ => Format::Text,
         },
     }

@@ -3,6 +3,8 @@
 //! gaps so that closing one fails here until the annotation is promoted. Each top-level folder
 //! of `corpus/` is scanned as one repository. Per-rule precision and recall are printed.
 
+#![allow(clippy::print_stdout)]
+
 use shipshape_engine::Engine;
 use shipshape_lang::Language;
 use shipshape_query::{PackFile, QuerySet};

@@ -36,8 +36,11 @@ pub struct Finding {
     pub fingerprint: String,
     /// GitHub's `primaryLocationLineHash` for `region.start_line`.
     pub line_hash: String,
-    /// The text of the first line of the region (for text output and SARIF snippets).
+    /// The text of the first line of the region (for text output).
     pub line_text: String,
+    /// The whole lines the region spans, when there are few enough to show (SARIF
+    /// `contextRegion` snippet).
+    pub context: Option<String>,
 }
 
 impl Finding {

@@ -22,6 +22,8 @@ pub enum NotificationKind {
     ParseBudgetExceeded,
     /// The query pass exceeded its work budget; results for the file may be incomplete.
     QueryBudgetExceeded,
+    /// Code nested deeper than the matching depth limit was not analysed.
+    NestingTooDeep,
     /// The file could not be read (permissions, vanished, I/O error); skipped.
     Unreadable,
     /// A directory could not be walked, or a symlink loop / escape was detected.
@@ -31,6 +33,54 @@ pub enum NotificationKind {
 }
 
 impl NotificationKind {
+    /// Every kind, in a fixed order (SARIF `tool.driver.notifications`).
+    pub const ALL: [NotificationKind; 11] = [
+        NotificationKind::TooLarge,
+        NotificationKind::Binary,
+        NotificationKind::Minified,
+        NotificationKind::InvalidUtf8,
+        NotificationKind::SyntaxError,
+        NotificationKind::ParseBudgetExceeded,
+        NotificationKind::QueryBudgetExceeded,
+        NotificationKind::NestingTooDeep,
+        NotificationKind::Unreadable,
+        NotificationKind::WalkError,
+        NotificationKind::InternalError,
+    ];
+
+    /// One line on what it means.
+    pub fn description(self) -> &'static str {
+        match self {
+            NotificationKind::TooLarge => {
+                "The file is larger than --max-file-bytes and was skipped."
+            }
+            NotificationKind::Binary => "The file holds binary content and was skipped.",
+            NotificationKind::Minified => "The file is minified or generated and was skipped.",
+            NotificationKind::InvalidUtf8 => {
+                "The file is not valid UTF-8; it was analysed with replacement characters."
+            }
+            NotificationKind::SyntaxError => {
+                "The file has syntax errors; what the parser recovered was analysed."
+            }
+            NotificationKind::ParseBudgetExceeded => {
+                "Parsing exceeded its work budget; the file was skipped."
+            }
+            NotificationKind::QueryBudgetExceeded => {
+                "Pattern matching exceeded its work budget; findings may be incomplete."
+            }
+            NotificationKind::NestingTooDeep => {
+                "Code nested deeper than the analysis limit was not analysed."
+            }
+            NotificationKind::Unreadable => "The file could not be read and was skipped.",
+            NotificationKind::WalkError => {
+                "A folder could not be walked, or a symlink looped or left the scanned root."
+            }
+            NotificationKind::InternalError => {
+                "shipshape failed internally on this file; it was skipped."
+            }
+        }
+    }
+
     /// The stable id used in SARIF `descriptor.id`.
     pub fn id(self) -> &'static str {
         match self {
@@ -41,30 +91,20 @@ impl NotificationKind {
             NotificationKind::SyntaxError => "syntax-error",
             NotificationKind::ParseBudgetExceeded => "parse-budget-exceeded",
             NotificationKind::QueryBudgetExceeded => "query-budget-exceeded",
+            NotificationKind::NestingTooDeep => "nesting-too-deep",
             NotificationKind::Unreadable => "unreadable",
             NotificationKind::WalkError => "walk-error",
             NotificationKind::InternalError => "internal-error",
         }
     }
 
-    /// Whether a file with this notification was left out of the analysis entirely.
-    pub fn skips_file(self) -> bool {
-        matches!(
-            self,
-            NotificationKind::TooLarge
-                | NotificationKind::Binary
-                | NotificationKind::Minified
-                | NotificationKind::ParseBudgetExceeded
-                | NotificationKind::Unreadable
-                | NotificationKind::InternalError
-        )
-    }
-
     /// The level it is reported at.
     pub fn level(self) -> Level {
         match self {
             NotificationKind::InternalError => Level::Error,
-            NotificationKind::InvalidUtf8 | NotificationKind::SyntaxError => Level::Note,
+            NotificationKind::InvalidUtf8
+            | NotificationKind::SyntaxError
+            | NotificationKind::NestingTooDeep => Level::Note,
             _ => Level::Warning,
         }
     }

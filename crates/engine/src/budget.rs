@@ -17,6 +17,10 @@ pub struct Budgets {
     pub query_steps_base: u64,
     /// tree-sitter's limit on in-progress matches.
     pub match_limit: u32,
+    /// Patterns start no deeper than this in the syntax tree. tree-sitter's matching costs
+    /// grow with depth × matches (100,000 nested parentheses take minutes), so code nested
+    /// deeper than any hand-written program is left out, with a notification.
+    pub max_query_depth: u32,
 }
 
 impl Default for Budgets {
@@ -29,6 +33,7 @@ impl Default for Budgets {
             query_steps_per_kib: 2_000,
             query_steps_base: 20_000,
             match_limit: 1024,
+            max_query_depth: 2_000,
         }
     }
 }
@@ -61,6 +66,32 @@ pub(crate) fn parse(parser: &mut Parser, text: &str, budgets: &Budgets) -> Optio
         parser.reset();
     }
     tree
+}
+
+/// Whether the tree is nested deeper than `limit`, and the 1-based line where it first is.
+/// Walks iteratively, tracking depth itself (`TreeCursor::depth` costs time proportional to
+/// the depth), and stops as soon as it knows.
+pub(crate) fn deeper_than(root: Node<'_>, limit: u32) -> Option<usize> {
+    let mut cursor = root.walk();
+    let mut depth = 0u32;
+    loop {
+        if cursor.goto_first_child() {
+            depth += 1;
+            if depth > limit {
+                return Some(cursor.node().start_position().row + 1);
+            }
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+            depth -= 1;
+        }
+    }
 }
 
 /// The 1-based line of the first error or missing node, found without recursion.

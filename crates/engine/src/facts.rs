@@ -17,6 +17,7 @@ pub(crate) fn collect<'t>(
     let mut facts = FileFacts::new(text);
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(budgets.match_limit);
+    cursor.set_max_start_depth(Some(budgets.max_query_depth));
     let limit = budgets.query_steps(text.len());
     let mut steps = 0u64;
     let mut progress = |_: &QueryCursorState| {

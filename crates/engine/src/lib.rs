@@ -101,6 +101,7 @@ impl Engine {
         bytes: &[u8],
     ) -> FileOutcome {
         let mut outcome = FileOutcome::new(path, language, bytes.len());
+        let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let text = match content::decode(path, language, bytes, &self.limits) {
             Ok((text, notes)) => {
                 outcome.notifications.extend(notes);
@@ -143,6 +144,19 @@ impl Engine {
             return outcome;
         }
 
+        if let Some(line) = budget::deeper_than(root, self.budgets.max_query_depth) {
+            outcome.notifications.push(
+                Notification::for_file(
+                    path,
+                    NotificationKind::NestingTooDeep,
+                    format!(
+                        "code is nested more than {} levels deep from line {line}; what lies deeper was not analysed",
+                        self.budgets.max_query_depth
+                    ),
+                )
+                .at_line(line),
+            );
+        }
         let compiled = self.queries.get(language);
         let (facts, exceeded) = facts::collect(compiled, root, &text, &self.budgets);
         if exceeded {
@@ -163,7 +177,12 @@ impl Engine {
             return outcome;
         }
 
-        let line_hashes = github_line_hashes(&text);
+        // GitHub hashes the file as its UTF-8 decoder sees it: with the byte-order mark.
+        let line_hashes = if has_bom {
+            github_line_hashes(&format!("\u{feff}{text}"))
+        } else {
+            github_line_hashes(&text)
+        };
         let mut fingerprints = FingerprintBuilder::new();
         for hit in hits {
             let meta = self
@@ -185,6 +204,7 @@ impl Engine {
                     .cloned()
                     .unwrap_or_default(),
                 line_text: lines.line_text(region.start_line).to_string(),
+                context: context_lines(&lines, region.start_line, region.end_line),
                 function,
                 region,
                 message: hit.message,
@@ -192,4 +212,16 @@ impl Engine {
         }
         outcome
     }
+}
+
+/// Most lines a SARIF context snippet shows; longer regions get none.
+const MAX_CONTEXT_LINES: usize = 20;
+
+fn context_lines(lines: &LineIndex<'_>, start: usize, end: usize) -> Option<String> {
+    (end - start < MAX_CONTEXT_LINES).then(|| {
+        (start..=end)
+            .map(|line| lines.line_text(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }

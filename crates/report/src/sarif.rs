@@ -12,7 +12,7 @@ use serde_sarif::sarif::{
     ReportingConfiguration, ReportingDescriptor, ReportingDescriptorReference,
     Result as SarifResult, ResultLevel, Run, RunAutomationDetails, Sarif, Tool, ToolComponent,
 };
-use shipshape_core::{Finding, Level, Notification, RuleMeta, ScanResult};
+use shipshape_core::{Finding, Level, Notification, NotificationKind, RuleMeta, ScanResult};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -56,6 +56,22 @@ fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
         .semantic_version(context.tool_version)
         .information_uri(INFORMATION_URI)
         .rules(rules)
+        .notifications(
+            NotificationKind::ALL
+                .iter()
+                .map(|kind| {
+                    ReportingDescriptor::builder()
+                        .id(kind.id())
+                        .short_description(text(kind.description()))
+                        .default_configuration(
+                            ReportingConfiguration::builder()
+                                .level(json!(kind.level().as_str()))
+                                .build(),
+                        )
+                        .build()
+                })
+                .collect::<Vec<_>>(),
+        )
         .build();
     let invocation = Invocation::builder()
         .execution_successful(result.execution_successful)
@@ -167,12 +183,13 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
         .build();
     let context_region = SarifRegion::builder()
         .start_line(finding.region.start_line as i64)
-        .snippet(
-            ArtifactContent::builder()
-                .text(finding.line_text.as_str())
-                .build(),
-        )
-        .build();
+        .end_line(finding.region.end_line as i64);
+    let context_region = match &finding.context {
+        Some(lines) => context_region
+            .snippet(ArtifactContent::builder().text(lines.as_str()).build())
+            .build(),
+        None => context_region.build(),
+    };
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
@@ -211,6 +228,12 @@ fn notification(notification: &Notification) -> SarifNotification {
         .descriptor(
             ReportingDescriptorReference::builder()
                 .id(notification.kind.id())
+                .index(
+                    NotificationKind::ALL
+                        .iter()
+                        .position(|k| *k == notification.kind)
+                        .unwrap_or(0) as i64,
+                )
                 .build(),
         );
     match &notification.path {

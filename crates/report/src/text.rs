@@ -81,8 +81,9 @@ impl Reporter for TextReporter {
             .collect();
         writeln!(
             out,
-            "{} files scanned, {} skipped; {} in {:.2}s",
+            "{} {} scanned, {} skipped; {} in {:.2}s",
             summary.files_analyzed,
+            plural(summary.files_analyzed, "file"),
             summary.files_skipped,
             counts.join(", "),
             summary.elapsed_ms as f64 / 1000.0

@@ -9,6 +9,7 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')
     .add(b'#')
+    .add(b':')
     .add(b'%')
     .add(b'<')
     .add(b'>')
@@ -39,7 +40,16 @@ pub(crate) fn folder_uri(folder: &Path) -> String {
     if !path.ends_with('/') {
         path.push('/');
     }
-    format!("file://{}", relative_uri(&path))
+    let encoded: Vec<String> = path
+        .split('/')
+        .enumerate()
+        // A Windows drive letter keeps its colon (`/C:/repo/`).
+        .map(|(i, s)| match i {
+            1 if s.len() == 2 && s.ends_with(':') => s.to_string(),
+            _ => relative_uri(s),
+        })
+        .collect();
+    format!("file://{}", encoded.join("/"))
 }
 
 #[cfg(test)]
@@ -50,6 +60,7 @@ mod tests {
     fn special_characters_are_encoded() {
         assert_eq!(relative_uri("src/my file#1.py"), "src/my%20file%231.py");
         assert_eq!(relative_uri("app/[id]/page.tsx"), "app/%5Bid%5D/page.tsx");
+        assert_eq!(relative_uri("a:b/c.py"), "a%3Ab/c.py");
         assert_eq!(folder_uri(Path::new("/work/repo")), "file:///work/repo/");
     }
 }

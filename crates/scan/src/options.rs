@@ -64,6 +64,14 @@ pub enum ScanError {
         "path '{0}' does not exist: check the spelling, or run shipshape from the repository root"
     )]
     MissingPath(PathBuf),
+    /// A PATH is not inside `--root`.
+    #[error("path '{}' is outside the root '{}': pass a --root that contains every path", path.display(), root.display())]
+    OutsideRoot {
+        /// The PATH.
+        path: PathBuf,
+        /// The root.
+        root: PathBuf,
+    },
     /// The current directory cannot be read.
     #[error("cannot determine the current directory: {0}")]
     CurrentDir(std::io::Error),

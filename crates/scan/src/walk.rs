@@ -56,6 +56,17 @@ pub fn discover(options: &ScanOptions) -> Result<Discovery, ScanError> {
         Some(root) => normalize(&cwd.join(root)),
         None => default_root(&cwd, &paths),
     };
+    if let Some((given, _)) = options
+        .paths
+        .iter()
+        .zip(&paths)
+        .find(|(_, path)| !path.starts_with(&root))
+    {
+        return Err(ScanError::OutsideRoot {
+            path: given.clone(),
+            root,
+        });
+    }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.clone());
 
     let mut builder = WalkBuilder::new(&paths[0]);
@@ -70,7 +81,6 @@ pub fn discover(options: &ScanOptions) -> Result<Discovery, ScanError> {
         .git_global(respect)
         .git_exclude(respect)
         .parents(respect)
-        .require_git(false)
         .follow_links(options.follow_symlinks)
         .threads(options.threads.max(1))
         .overrides(overrides(&root, options)?);

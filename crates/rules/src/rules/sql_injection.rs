@@ -67,7 +67,12 @@ fn callee_name(facts: &FileFacts<'_>, sink: &Sink<'_>) -> String {
     let function = sink
         .call
         .child_by_field_name("function")
-        .map(|n| collapse_whitespace(facts.text(n)));
+        .map(|n| collapse_whitespace(facts.text(n)))
+        // TypeScript's grammar parses `await db.query<T>(…)` as `(await db.query)<T>(…)`.
+        .map(|text| match text.strip_prefix("await ") {
+            Some(rest) => rest.to_string(),
+            None => text,
+        });
     match (function, sink.name) {
         (Some(text), _) if !text.contains('(') && text.chars().count() <= 60 => text,
         (_, Some(name)) => format!("….{}", facts.text(name)),
