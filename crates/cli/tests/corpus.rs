@@ -196,3 +196,35 @@ fn corpus_annotations_hold() {
         failures.join("\n  ")
     );
 }
+
+/// Every rule has help and is pinned by the corpus with both a finding and a safe look-alike.
+#[test]
+fn every_rule_has_docs_and_positive_and_negative_corpus_cases() {
+    let mut marks: Vec<(Mark, String)> = Vec::new();
+    for entry in std::fs::read_dir(corpus_dir()).expect("corpus/") {
+        let case = entry.expect("entry").path();
+        if case.is_dir() {
+            marks.extend(
+                annotations(&case)
+                    .into_iter()
+                    .map(|((_, _, rule), mark)| (mark, rule)),
+            );
+        }
+    }
+    for rule in Registry::new().rules().map(|r| r.meta()) {
+        assert!(
+            rule.help_markdown.starts_with(&format!("# {}", rule.id)),
+            "docs/rules/{}.md must start with its id",
+            rule.id
+        );
+        for wanted in [Mark::Expect, Mark::Ok] {
+            assert!(
+                marks
+                    .iter()
+                    .any(|(mark, id)| *mark == wanted && id == rule.id),
+                "{}: no {wanted:?} line in corpus/",
+                rule.id
+            );
+        }
+    }
+}

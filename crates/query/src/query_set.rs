@@ -7,7 +7,6 @@ use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind};
 
 /// A pack that does not compile or breaks the capture contract, located in its file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{origin}:{line}:{column}: {message}")]
 pub struct QueryLoadError {
     /// The pack file.
     pub origin: String,
@@ -17,6 +16,16 @@ pub struct QueryLoadError {
     pub column: usize,
     /// What is wrong and what is allowed.
     pub message: String,
+}
+
+impl std::fmt::Display for QueryLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.origin, self.message),
+            (line, 0) => write!(f, "{}:{line}: {}", self.origin, self.message),
+            (line, column) => write!(f, "{}:{line}:{column}: {}", self.origin, self.message),
+        }
+    }
 }
 
 impl QueryLoadError {

@@ -115,3 +115,30 @@ fn a_query_over_budget_is_reported() {
     assert_eq!(unlimited.findings.len(), 2_000);
     assert!(unlimited.notifications.is_empty());
 }
+
+/// Deletes a file once discovery has listed it, the way a file vanishes mid-scan.
+struct Vanishing(std::path::PathBuf);
+
+impl shipshape_scan::ScanObserver for Vanishing {
+    fn discovered(&self, _files: usize) {
+        std::fs::remove_file(&self.0).unwrap();
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_reported() {
+    let dir = repo(&[("a.py", BAD_PY), ("gone.py", BAD_PY)]);
+    let options = ScanOptions::new(vec![dir.path().to_path_buf()]);
+    let result = scan(&options, &engine(), &Vanishing(dir.path().join("gone.py"))).unwrap();
+    assert_eq!(result.findings.len(), 1);
+    let note = &result.notifications[0];
+    assert_eq!(
+        (note.path.as_deref(), note.kind),
+        (Some("gone.py"), NotificationKind::Unreadable)
+    );
+    assert!(
+        note.message.starts_with("cannot read file:"),
+        "{}",
+        note.message
+    );
+}
