@@ -108,6 +108,8 @@ fn polyglot_repo_with_bad_inputs() {
         one_thread == two_threads,
         "SARIF differs between --threads 1 and 2"
     );
+    let (_, _, again) = scan_to_sarif(&root, "2", &[]);
+    assert!(again == two_threads, "SARIF differs between two runs");
 
     let found = results(&log);
     let expected = [
