@@ -18,3 +18,9 @@
 
 ; Transparent wrappers.
 (parenthesized_expression (_) @expr.inner) @expr.wrapper
+
+; cond ? a : b: the value is one of the two branches
+((ternary_expression
+   consequence: (_) @expr.part
+   alternative: (_) @expr.part) @expr.build
+ (#set! label "conditional expression"))

@@ -46,3 +46,18 @@
 ; Transparent wrappers.
 (parenthesized_expression (_) @expr.inner) @expr.wrapper
 (keyword_argument value: (_) @expr.inner) @expr.wrapper
+
+; a if cond else b: the value is one of the two branches
+((conditional_expression
+   . (_) @expr.part
+   . (_)
+   . (_) @expr.part .) @expr.build
+ (#set! label "conditional expression"))
+
+; Arithmetic: a number when its operands are (int(a) * int(b)); "ab" * n repeats text, so the
+; operands decide, like any other build.
+((binary_operator
+   left: (_) @expr.part
+   operator: ["-" "*" "/" "//" "**"]
+   right: (_) @expr.part) @expr.build
+ (#set! label "arithmetic"))

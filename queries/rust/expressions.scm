@@ -32,7 +32,8 @@
      value: (_) @expr.inner
      field: (field_identifier) @_method)
    arguments: (arguments))
- (#any-of? @_method "as_str" "as_ref" "to_string" "to_owned" "into" "clone" "as_slice")) @expr.wrapper
+ (#any-of? @_method "as_str" "as_ref" "to_string" "to_owned" "into" "clone" "as_slice" "unwrap" "expect" "unwrap_or_default")) @expr.wrapper
+(try_expression (_) @expr.inner) @expr.wrapper
 ((call_expression
    function: (scoped_identifier
      path: (identifier) @_type

@@ -3,7 +3,7 @@
 
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
-use shipshape_rules::{FileFacts, Sink, SinkKind};
+use shipshape_rules::{FileFacts, Sanitizer, Sink, SinkKind};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
 
@@ -48,6 +48,8 @@ pub(crate) fn collect<'t>(
                 Capture::ExprDynamic => facts.add_dynamic(node),
                 Capture::ExprWrapper => bound.wrapper = Some(node),
                 Capture::ExprInner => bound.inner = Some(node),
+                Capture::SanitizerConvert => facts.add_sanitizer(node, Sanitizer::Convert),
+                Capture::SanitizerSql => facts.add_sanitizer(node, Sanitizer::Sql),
             }
         }
         let label = compiled.labels[m.pattern_index].as_deref();

@@ -27,6 +27,10 @@ pub enum Capture {
     ExprWrapper,
     /// The wrapped expression of an `@expr.wrapper`.
     ExprInner,
+    /// A conversion whose result cannot carry injected text (`int(x)`, `Number(x)`, `len(x)`).
+    SanitizerConvert,
+    /// SQL quoting or escaping (`quote_name(x)`, `connection.escapeId(x)`).
+    SanitizerSql,
 }
 
 /// Every capture name the core understands, with its meaning (shown in load errors).
@@ -66,6 +70,16 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "function.name",
         Capture::FunctionName,
         "the name of the @function",
+    ),
+    (
+        "sanitizer.convert",
+        Capture::SanitizerConvert,
+        "a conversion to a number or other text-free value",
+    ),
+    (
+        "sanitizer.sql",
+        Capture::SanitizerSql,
+        "SQL quoting or escaping of a value",
     ),
     (
         "sink.call",

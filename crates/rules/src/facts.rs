@@ -12,6 +12,26 @@ pub enum SinkKind {
     Sql,
 }
 
+/// An expression whose value is safe to put into some sinks' text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sanitizer {
+    /// A conversion whose result cannot carry text (a number, a boolean, a length): safe
+    /// everywhere.
+    Convert,
+    /// SQL quoting or escaping: safe in SQL text only.
+    Sql,
+}
+
+impl Sanitizer {
+    /// Whether this sanitizer makes a value safe for a sink of `kind`.
+    pub fn clears(self, kind: SinkKind) -> bool {
+        match self {
+            Sanitizer::Convert => true,
+            Sanitizer::Sql => kind == SinkKind::Sql,
+        }
+    }
+}
+
 /// A call that executes text, and the argument holding that text.
 #[derive(Debug, Clone, Copy)]
 pub struct Sink<'t> {
@@ -60,6 +80,7 @@ pub struct FileFacts<'t> {
     literals: HashSet<usize>,
     dynamics: HashSet<usize>,
     wrappers: HashMap<usize, Node<'t>>,
+    sanitizers: HashMap<usize, Sanitizer>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -109,6 +130,11 @@ impl<'t> FileFacts<'t> {
         self.dynamics.insert(node.id());
     }
 
+    /// Record a sanitizing expression.
+    pub fn add_sanitizer(&mut self, node: Node<'t>, sanitizer: Sanitizer) {
+        self.sanitizers.insert(node.id(), sanitizer);
+    }
+
     /// Record a transparent wrapper.
     pub fn add_wrapper(&mut self, wrapper: Node<'t>, inner: Node<'t>) {
         self.wrappers.insert(wrapper.id(), inner);
@@ -152,15 +178,22 @@ impl<'t> FileFacts<'t> {
     }
 
     /// The first part of `node`, in source order, whose value is not fixed in the source: a
-    /// name, a call, anything that is neither a literal nor built only from literals. `None`
-    /// when the whole expression is constant.
-    pub fn first_dynamic_part(&self, node: Node<'t>) -> Option<Node<'t>> {
+    /// name, a call, anything that is neither a literal, nor sanitized for a sink of `kind`,
+    /// nor built only from such parts. `None` when the whole expression is safe.
+    pub fn first_dynamic_part(&self, node: Node<'t>, kind: SinkKind) -> Option<Node<'t>> {
         let mut stack = vec![node];
         while let Some(next) = stack.pop() {
             let next = self.unwrap(next);
             let id = next.id();
             if self.dynamics.contains(&id) {
                 return Some(next);
+            }
+            if self
+                .sanitizers
+                .get(&id)
+                .is_some_and(|sanitizer| sanitizer.clears(kind))
+            {
+                continue;
             }
             if let Some(build) = self.builds.get(&id) {
                 stack.extend(build.parts.iter().rev().copied());

@@ -7,7 +7,7 @@ mod facts;
 mod registry;
 mod rules;
 
-pub use facts::{Build, FileFacts, FunctionScope, Sink, SinkKind};
+pub use facts::{Build, FileFacts, FunctionScope, Sanitizer, Sink, SinkKind};
 pub use registry::{Registry, Rule};
 
 /// What a rule reports for one file; the engine turns it into a located, fingerprinted finding.

@@ -41,7 +41,7 @@ impl Rule for SqlInjection {
             let Some(build) = facts.build(sink.argument) else {
                 continue; // a name or a call: only dataflow can tell what it holds
             };
-            let Some(part) = facts.first_dynamic_part(build.node) else {
+            let Some(part) = facts.first_dynamic_part(build.node, SinkKind::Sql) else {
                 continue; // built from literals only
             };
             let how = build.label.as_deref().unwrap_or("dynamic string");

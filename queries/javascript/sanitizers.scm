@@ -1,0 +1,30 @@
+; Values that cannot carry injected text, or that were quoted for SQL (shared with TypeScript).
+
+; Number(x), parseInt(x), parseFloat(x), Boolean(x), BigInt(x), Math.*(…): numbers and booleans
+; (NaN at worst), never text.
+((call_expression
+   function: (identifier) @_function)
+ (#any-of? @_function "Number" "parseInt" "parseFloat" "Boolean" "BigInt")) @sanitizer.convert
+
+((call_expression
+   function: (member_expression
+     object: (identifier) @_object))
+ (#eq? @_object "Math")) @sanitizer.convert
+
+((member_expression
+   property: (property_identifier) @_property)
+ (#eq? @_property "length")) @sanitizer.convert
+
+; mysql / mysql2 escape(), escapeId(); pg escapeIdentifier(), escapeLiteral(); sqlstring.
+((call_expression
+   function: [
+     (identifier) @_function
+     (member_expression property: (property_identifier) @_function)
+   ])
+ (#any-of? @_function "escape" "escapeId" "escapeIdentifier" "escapeLiteral" "quoteIdentifier")) @sanitizer.sql
+
+; a - b, a * b, a / b, a % b, a ** b, -a: always numbers in JavaScript.
+(binary_expression
+  operator: ["-" "*" "/" "%" "**"]) @sanitizer.convert
+(unary_expression
+  operator: ["-" "+" "~" "!"]) @sanitizer.convert
