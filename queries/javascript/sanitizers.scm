@@ -15,13 +15,14 @@
    property: (property_identifier) @_property)
  (#eq? @_property "length")) @sanitizer.convert
 
-; mysql / mysql2 escape(), escapeId(); pg escapeIdentifier(), escapeLiteral(); sqlstring.
+; mysql / mysql2 escape(), escapeId(); pg escapeIdentifier(), escapeLiteral(); sqlstring;
+; TypeORM escapePath().
 ((call_expression
    function: [
      (identifier) @_function
      (member_expression property: (property_identifier) @_function)
    ])
- (#any-of? @_function "escape" "escapeId" "escapeIdentifier" "escapeLiteral" "quoteIdentifier")) @sanitizer.sql
+ (#any-of? @_function "escape" "escapeId" "escapeIdentifier" "escapeLiteral" "quoteIdentifier" "escapePath")) @sanitizer.sql
 
 ; a - b, a * b, a / b, a % b, a ** b, -a: always numbers in JavaScript.
 (binary_expression
