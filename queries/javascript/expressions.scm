@@ -1,7 +1,7 @@
 ; How values are built (shared with TypeScript). A template literal with ${…} is a build; one
 ; without substitutions is a literal.
 
-[(string) (number) (template_string) (true) (false) (null)] @expr.literal
+[(string) (number) (template_string) (true) (false) (null) (undefined) (array) (object)] @expr.literal
 
 ; `... ${expr} ...`
 ((template_string
@@ -16,11 +16,57 @@
    right: (_) @expr.part) @expr.build
  (#set! label "string concatenation"))
 
-; Transparent wrappers.
-(parenthesized_expression (_) @expr.inner) @expr.wrapper
+; "a".concat(b, c)
+((call_expression
+   function: (member_expression
+     object: (_) @expr.part
+     property: (property_identifier) @_method)
+   arguments: (arguments (_) @expr.part))
+ (#eq? @_method "concat")
+ (#set! label "String.concat()")) @expr.build
+
+; parts.join(" AND "): the parts and the separator
+((call_expression
+   function: (member_expression
+     object: (_) @expr.part
+     property: (property_identifier) @_method)
+   arguments: (arguments))
+ (#eq? @_method "join")
+ (#set! label "Array.join()")) @expr.build
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @expr.part .))
+ (#eq? @_method "join")
+ (#set! label "Array.join()")) @expr.build
+
+; Containers and lookups: constant if every element (every value of the table) is.
+(array (_) @expr.part) @expr.build
+(object (pair value: (_) @expr.part)) @expr.build
+(subscript_expression object: (_) @expr.part) @expr.build
 
 ; cond ? a : b: the value is one of the two branches
-((ternary_expression
-   consequence: (_) @expr.part
-   alternative: (_) @expr.part) @expr.build
- (#set! label "conditional expression"))
+(ternary_expression
+  consequence: (_) @expr.part
+  alternative: (_) @expr.part) @expr.build
+
+; Transparent wrappers.
+(parenthesized_expression (_) @expr.inner) @expr.wrapper
+(await_expression (_) @expr.inner) @expr.wrapper
+((new_expression
+   constructor: (identifier) @_class
+   arguments: (arguments . (_) @expr.inner .))
+ (#any-of? @_class "Set" "Map")) @expr.wrapper
+((call_expression
+   function: (member_expression
+     object: (identifier) @_object
+     property: (property_identifier) @_method)
+   arguments: (arguments . (_) @expr.inner .))
+ (#eq? @_object "Object")
+ (#any-of? @_method "keys" "values" "freeze")) @expr.wrapper
+((call_expression
+   function: (member_expression
+     object: (_) @expr.inner
+     property: (property_identifier) @_method)
+   arguments: (arguments))
+ (#any-of? @_method "trim" "toLowerCase" "toUpperCase" "toString" "trimStart" "trimEnd")) @expr.wrapper

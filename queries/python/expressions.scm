@@ -28,6 +28,14 @@
    right: (_) @expr.part) @expr.build
  (#set! label "%-formatting"))
 
+; Arithmetic: a number when its operands are (int(a) * int(b)); "ab" * n repeats text, so the
+; operands decide, like any other build.
+((binary_operator
+   left: (_) @expr.part
+   operator: ["-" "*" "/" "//" "**"]
+   right: (_) @expr.part) @expr.build
+)
+
 ; "...{}".format(x) (on a string literal only: psycopg2's sql.SQL(...).format() composes safely)
 ((call
    function: (attribute
@@ -38,26 +46,51 @@
    (#eq? @_method "format")) @expr.build
  (#set! label "str.format()"))
 
-; The containers whose elements feed %-formatting and format(): constant if every element is.
-((tuple (_) @expr.part) @expr.build (#set! label "tuple"))
-((list (_) @expr.part) @expr.build (#set! label "list"))
-((dictionary (pair value: (_) @expr.part)) @expr.build (#set! label "dict"))
+; ", ".join(parts): the separator and the parts
+((call
+   function: (attribute
+     object: (_) @expr.part
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) @expr.part .))
+ (#eq? @_method "join")
+ (#set! label "str.join()")) @expr.build
 
-; Transparent wrappers.
-(parenthesized_expression (_) @expr.inner) @expr.wrapper
-(keyword_argument value: (_) @expr.inner) @expr.wrapper
+; Containers: constant if every element is.
+(tuple (_) @expr.part) @expr.build
+(list (_) @expr.part) @expr.build
+(set (_) @expr.part) @expr.build
+(dictionary (pair value: (_) @expr.part)) @expr.build
+(list) @expr.literal
+(dictionary) @expr.literal
+(tuple) @expr.literal
 
 ; a if cond else b: the value is one of the two branches
 ((conditional_expression
    . (_) @expr.part
    . (_)
-   . (_) @expr.part .) @expr.build
- (#set! label "conditional expression"))
+   . (_) @expr.part .) @expr.build)
 
-; Arithmetic: a number when its operands are (int(a) * int(b)); "ab" * n repeats text, so the
-; operands decide, like any other build.
-((binary_operator
-   left: (_) @expr.part
-   operator: ["-" "*" "/" "//" "**"]
-   right: (_) @expr.part) @expr.build
- (#set! label "arithmetic"))
+; TABLES[key], TABLES.get(key, default): one of the table's values (or the default).
+(subscript
+  value: (_) @expr.part) @expr.build
+((call
+   function: (attribute
+     object: (_) @expr.part
+     attribute: (identifier) @_method)
+   arguments: (argument_list . (_) . (_)? @expr.part .))
+ (#eq? @_method "get")) @expr.build
+
+; Transparent wrappers.
+(parenthesized_expression (_) @expr.inner) @expr.wrapper
+(keyword_argument value: (_) @expr.inner) @expr.wrapper
+(await (_) @expr.inner) @expr.wrapper
+((call
+   function: (identifier) @_function
+   arguments: (argument_list . (_) @expr.inner .))
+ (#any-of? @_function "frozenset" "set" "tuple" "list" "sorted" "dict")) @expr.wrapper
+((call
+   function: (attribute
+     object: (_) @expr.inner
+     attribute: (identifier) @_method)
+   arguments: (argument_list))
+ (#any-of? @_method "strip" "lower" "upper" "lstrip" "rstrip" "title" "casefold")) @expr.wrapper

@@ -9,6 +9,38 @@
    (#eq? @_macro "format")) @expr.build
  (#set! label "format!"))
 
+; concat!, vec![…]: built from their tokens.
+((macro_invocation
+   macro: (identifier) @_macro
+   (token_tree (_) @expr.part))
+ (#any-of? @_macro "concat" "vec")) @expr.build
+
+; parts.join(" AND "), a.concat(b): the receiver and the arguments
+((call_expression
+   function: (field_expression
+     value: (_) @expr.part
+     field: (field_identifier) @_method)
+   arguments: (arguments (_)? @expr.part))
+ (#any-of? @_method "join" "concat")
+ (#set! label "join")) @expr.build
+
+; Constant containers and choices: constant if every element / arm is.
+(array_expression (_) @expr.part) @expr.build
+(match_expression
+  body: (match_block (match_arm value: (_) @expr.part))) @expr.build
+(if_expression
+  consequence: (block) @expr.part
+  alternative: (else_clause (block) @expr.part)) @expr.build
+(index_expression . (_) @expr.part) @expr.build
+
+; String::new(), Vec::new(): empty, so constant.
+((call_expression
+   function: (scoped_identifier
+     path: (identifier) @_type
+     name: (identifier) @_function))
+ (#any-of? @_type "String" "Vec")
+ (#eq? @_function "new")) @expr.literal
+
 ; A format string naming a variable inline ("{id}", "{id:?}") is dynamic by itself;
 ; "{{" is an escaped brace.
 ((macro_invocation
@@ -26,6 +58,8 @@
 
 ; Transparent wrappers: &x, (x), x.as_str(), x.to_string(), String::from(x), ...
 (reference_expression value: (_) @expr.inner) @expr.wrapper
+; A block's value is its tail expression.
+(block (_) @expr.inner .) @expr.wrapper
 (parenthesized_expression (_) @expr.inner) @expr.wrapper
 ((call_expression
    function: (field_expression

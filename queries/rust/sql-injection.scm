@@ -22,4 +22,4 @@
   (#any-of? @sink.name
     "execute" "execute_batch" "batch_execute" "simple_query" "query" "query_one" "query_opt"
     "query_row" "query_map" "query_raw" "prepare" "prepare_cached")
-  (#match? @sink.sql "(?i)\\b(select|insert|update|delete|from|where|into|values|set|join|order\\s+by|group\\s+by|limit|create|alter|drop|truncate|pragma|table)\\b")) @sink.call
+  (#set! shape "sql")) @sink.call

@@ -1,3 +1,93 @@
-; Functions and methods: the scope of fingerprints (and of dataflow, later).
+; The def-use skeleton: scopes, parameters, blocks, assignments, returns and calls.
+
 (function_item
   name: (identifier) @function.name) @function
+(closure_expression) @function
+
+(parameter pattern: (identifier) @param)
+(parameter pattern: (mut_pattern (identifier) @param))
+(closure_parameters (identifier) @param)
+
+(block) @block
+
+; let q = value; let mut q = value; q = value; const/static items
+(let_declaration
+  pattern: (identifier) @assign.target
+  value: (_) @assign.value) @assign
+(let_declaration
+  pattern: (mut_pattern (identifier) @assign.target)
+  value: (_) @assign.value) @assign
+(assignment_expression
+  left: (identifier) @assign.target
+  right: (_) @assign.value) @assign
+(const_item
+  name: (identifier) @assign.target
+  value: (_) @assign.value) @assign
+(static_item
+  name: (identifier) @assign.target
+  value: (_) @assign.value) @assign
+; q += &x; q.push_str(x); parts.push(x)
+(compound_assignment_expr
+  left: (identifier) @assign.target
+  operator: "+="
+  right: (_) @assign.value) @assign.append
+((call_expression
+   function: (field_expression
+     value: (identifier) @assign.target
+     field: (field_identifier) @_method)
+   arguments: (arguments . (_) @assign.value .))
+ (#any-of? @_method "push_str" "push" "insert_str" "extend")) @assign.append
+
+(return_expression (_) @return.value)
+; The tail expression of a function body is its value.
+(function_item
+  body: (block
+    [
+      (identifier) (call_expression) (macro_invocation) (binary_expression) (string_literal)
+      (raw_string_literal) (if_expression) (match_expression) (reference_expression)
+      (field_expression) (index_expression) (parenthesized_expression) (block)
+      (try_expression)
+    ] @return.value .))
+(closure_expression body: (_) @return.value)
+
+; Calls of functions and methods by name, with their positional arguments (one match per
+; argument; a plain `(_)?` costs far less than an alternation of argument kinds).
+(call_expression
+  function: [
+    (identifier) @call.name
+    (field_expression field: (field_identifier) @call.name)
+    (scoped_identifier name: (identifier) @call.name)
+  ]
+  arguments: (arguments (_)? @call.arg)) @call
+
+; Allow-lists: where a variable is known to be a member of a collection.
+; if ALLOWED.contains(&col) { <holds here> }
+((if_expression
+   condition: (call_expression
+     function: (field_expression
+       value: (_) @guard.allowlist
+       field: (field_identifier) @_method)
+     arguments: (arguments . [
+       (identifier) @guard.subject
+       (reference_expression value: (identifier) @guard.subject)
+     ] .))
+   consequence: (block) @guard.region)
+ (#eq? @_method "contains"))
+; if !ALLOWED.contains(&col) { return Err(…); } (holds after the if)
+((if_expression
+   condition: (unary_expression
+     (call_expression
+       function: (field_expression
+         value: (_) @guard.allowlist
+         field: (field_identifier) @_method)
+       arguments: (arguments . [
+         (identifier) @guard.subject
+         (reference_expression value: (identifier) @guard.subject)
+       ] .)))
+   consequence: (block
+     [
+       (return_expression)
+       (expression_statement [(return_expression) (macro_invocation) (break_expression) (continue_expression)])
+       (macro_invocation)
+     ])) @guard.after
+ (#eq? @_method "contains"))

@@ -1,4 +1,7 @@
-; TypeScript-only function forms (JavaScript's patterns apply too).
+; TypeScript-only forms (JavaScript's patterns apply too).
 (public_field_definition
   name: (property_identifier) @function.name
-  value: [(arrow_function) (function_expression)]) @function
+  value: [(arrow_function) (function_expression)] @function)
+
+(required_parameter pattern: (identifier) @param)
+(optional_parameter pattern: (identifier) @param)

@@ -173,8 +173,13 @@ fn sarif_carries_what_github_and_viewers_need() {
         .starts_with("file:///"));
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "shipshape");
-    let rule = &driver["rules"][0];
-    assert_eq!(rule["id"], "sql-injection");
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["command-injection", "nosql-injection", "sql-injection"]
+    );
+    let rule = &rules[2];
     let tags: Vec<&str> = rule["properties"]["tags"]
         .as_array()
         .unwrap()
@@ -195,7 +200,7 @@ fn sarif_carries_what_github_and_viewers_need() {
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
     for result in results {
-        assert_eq!(result["ruleIndex"], 0);
+        assert_eq!(result["ruleIndex"], 2);
         assert_eq!(result["level"], "error");
         assert_eq!(
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
@@ -480,7 +485,9 @@ fn rules_and_explain() {
     assert!(stdout(&help).starts_with("# sql-injection"));
     let unknown = run_in(dir.path(), &["explain", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("known rules: sql-injection"));
+    assert!(
+        stderr(&unknown).contains("known rules: command-injection, nosql-injection, sql-injection")
+    );
 }
 
 #[test]

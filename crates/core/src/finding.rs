@@ -17,6 +17,15 @@ pub struct Region {
     pub end_column: usize,
 }
 
+/// A place with a sentence: a step of a code flow or a related location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowStep {
+    /// Where.
+    pub region: Region,
+    /// What happens there.
+    pub message: String,
+}
+
 /// One result of one rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -41,6 +50,10 @@ pub struct Finding {
     /// The whole lines the region spans, when there are few enough to show (SARIF
     /// `contextRegion` snippet).
     pub context: Option<String>,
+    /// How the flagged value got there, from where it became non-constant (SARIF `codeFlows`).
+    pub flow: Vec<FlowStep>,
+    /// Pieces worth seeing beside the finding (SARIF `relatedLocations`).
+    pub related: Vec<FlowStep>,
 }
 
 impl Finding {

@@ -70,25 +70,57 @@ pub(crate) fn parse(parser: &mut Parser, text: &str, budgets: &Budgets) -> Optio
 
 /// Whether the tree is nested deeper than `limit`, and the 1-based line where it first is.
 /// Walks iteratively, tracking depth itself (`TreeCursor::depth` costs time proportional to
-/// the depth), and stops as soon as it knows.
+/// the depth), and enters only subtrees with enough nodes to reach the limit: a subtree holds
+/// at least as many nodes as it is deep, and its node count is stored, so ordinary files are
+/// decided after looking at a handful of nodes.
 pub(crate) fn deeper_than(root: Node<'_>, limit: u32) -> Option<usize> {
+    let limit = limit as usize;
+    if root.descendant_count() <= limit {
+        return None;
+    }
     let mut cursor = root.walk();
-    let mut depth = 0u32;
+    let mut depth = 0usize;
+    // Invariant: the cursor is on a node at `depth` whose subtree could reach past the limit.
     loop {
+        if depth > limit {
+            return Some(cursor.node().start_position().row + 1);
+        }
+        let mut entered = false;
         if cursor.goto_first_child() {
             depth += 1;
-            if depth > limit {
-                return Some(cursor.node().start_position().row + 1);
+            loop {
+                if cursor.node().descendant_count() + depth > limit {
+                    entered = true;
+                    break;
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
             }
+            if !entered {
+                cursor.goto_parent();
+                depth -= 1;
+            }
+        }
+        if entered {
             continue;
         }
+        // Nothing below here is deep enough: try the next candidate sibling of an ancestor.
         loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
+            if depth == 0 {
                 return None;
             }
+            let mut found = false;
+            while cursor.goto_next_sibling() {
+                if cursor.node().descendant_count() + depth > limit {
+                    found = true;
+                    break;
+                }
+            }
+            if found {
+                break;
+            }
+            cursor.goto_parent();
             depth -= 1;
         }
     }
@@ -114,5 +146,30 @@ pub(crate) fn first_error_line(root: Node<'_>) -> usize {
                 return root.start_position().row + 1;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(source: &str) -> tree_sitter::Tree {
+        let mut parser = Parser::new();
+        parser
+            .set_language(&tree_sitter_python::LANGUAGE.into())
+            .expect("python grammar");
+        parser.parse(source, None).expect("parse")
+    }
+
+    #[test]
+    fn depth_is_found_where_it_is_and_only_there() {
+        let shallow = "x = 1\n".repeat(5000);
+        assert_eq!(deeper_than(tree(&shallow).root_node(), 50), None);
+        let deep = format!("y = 2\nx = {}1{}\n", "(".repeat(300), ")".repeat(300));
+        assert_eq!(deeper_than(tree(&deep).root_node(), 50), Some(2));
+        assert_eq!(deeper_than(tree(&deep).root_node(), 5000), None);
+        // A deep expression after many shallow statements is still found.
+        let late = format!("{shallow}x = {}1{}\n", "[".repeat(300), "]".repeat(300));
+        assert_eq!(deeper_than(tree(&late).root_node(), 100), Some(5001));
     }
 }

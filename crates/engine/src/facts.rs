@@ -3,7 +3,7 @@
 
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
-use shipshape_rules::{FileFacts, Sanitizer, Sink, SinkKind};
+use shipshape_rules::{FileFacts, Sanitizer, Shape, Sink, SinkKind};
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
 
@@ -39,9 +39,25 @@ pub(crate) fn collect<'t>(
             match kind {
                 Capture::Function => bound.function = Some(node),
                 Capture::FunctionName => bound.function_name = Some(node),
+                Capture::Param => facts.add_param(node),
+                Capture::Block => facts.add_block(node),
+                Capture::Assign => bound.assign = Some((node, false)),
+                Capture::AssignAppend => bound.assign = Some((node, true)),
+                Capture::AssignTarget => bound.assign_target = Some(node),
+                Capture::AssignValue => bound.assign_value = Some(node),
+                Capture::ReturnValue => facts.add_return(node),
+                Capture::Call => bound.call = Some(node),
+                Capture::CallName => bound.call_name = Some(node),
+                Capture::CallArg => bound.call_arg = Some(node),
+                Capture::GuardSubject => bound.guard_subject = Some(node),
+                Capture::GuardAllowlist => bound.guard_allowlist = Some(node),
+                Capture::GuardRegion => bound.guard_region = Some((node, false)),
+                Capture::GuardAfter => bound.guard_region = Some((node, true)),
                 Capture::SinkCall => bound.sink_call = Some(node),
                 Capture::SinkName => bound.sink_name = Some(node),
                 Capture::SinkSql => bound.sink_argument = Some((SinkKind::Sql, node)),
+                Capture::SinkShell => bound.sink_argument = Some((SinkKind::Shell, node)),
+                Capture::SinkNosql => bound.sink_argument = Some((SinkKind::Nosql, node)),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -50,10 +66,16 @@ pub(crate) fn collect<'t>(
                 Capture::ExprInner => bound.inner = Some(node),
                 Capture::SanitizerConvert => facts.add_sanitizer(node, Sanitizer::Convert),
                 Capture::SanitizerSql => facts.add_sanitizer(node, Sanitizer::Sql),
+                Capture::SanitizerShell => facts.add_sanitizer(node, Sanitizer::Shell),
             }
         }
         let label = compiled.labels[m.pattern_index].as_deref();
-        bound.record(&mut facts, label);
+        let shape = match compiled.shapes[m.pattern_index].as_deref() {
+            Some("sql") => Some(Shape::Sql),
+            Some("sql-statement") => Some(Shape::SqlStatement),
+            _ => None,
+        };
+        bound.record(&mut facts, label, shape);
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
@@ -65,6 +87,15 @@ pub(crate) fn collect<'t>(
 struct Bound<'t> {
     function: Option<Node<'t>>,
     function_name: Option<Node<'t>>,
+    assign: Option<(Node<'t>, bool)>,
+    assign_target: Option<Node<'t>>,
+    assign_value: Option<Node<'t>>,
+    call: Option<Node<'t>>,
+    call_name: Option<Node<'t>>,
+    call_arg: Option<Node<'t>>,
+    guard_subject: Option<Node<'t>>,
+    guard_allowlist: Option<Node<'t>>,
+    guard_region: Option<(Node<'t>, bool)>,
     sink_call: Option<Node<'t>>,
     sink_name: Option<Node<'t>>,
     sink_argument: Option<(SinkKind, Node<'t>)>,
@@ -75,10 +106,22 @@ struct Bound<'t> {
 }
 
 impl<'t> Bound<'t> {
-    fn record(self, facts: &mut FileFacts<'t>, label: Option<&str>) {
-        if let (Some(function), Some(name)) = (self.function, self.function_name) {
-            let name = facts.text(name);
+    fn record(self, facts: &mut FileFacts<'t>, label: Option<&str>, shape: Option<Shape>) {
+        if let Some(function) = self.function {
+            let name = self.function_name.map(|n| facts.text(n));
             facts.add_function(function, name);
+        }
+        if let (Some(target), Some(value)) = (self.assign_target, self.assign_value) {
+            let (node, append) = self.assign.unwrap_or((target, false));
+            facts.add_def(node, target, value, append);
+        }
+        if let (Some(call), Some(name)) = (self.call, self.call_name) {
+            facts.add_call(call, name, self.call_arg);
+        }
+        if let (Some(subject), Some(allowlist), Some((region, after))) =
+            (self.guard_subject, self.guard_allowlist, self.guard_region)
+        {
+            facts.add_guard(subject, allowlist, region, after);
         }
         if let (Some(call), Some((kind, argument))) = (self.sink_call, self.sink_argument) {
             facts.add_sink(Sink {
@@ -86,6 +129,7 @@ impl<'t> Bound<'t> {
                 call,
                 name: self.sink_name,
                 argument,
+                shape,
             });
         }
         if let Some(build) = self.build {

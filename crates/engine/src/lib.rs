@@ -14,7 +14,8 @@ pub use content::ContentLimits;
 pub use outcome::FileOutcome;
 
 use shipshape_core::{
-    github_line_hashes, Finding, FingerprintBuilder, LineIndex, Notification, NotificationKind,
+    github_line_hashes, Finding, FingerprintBuilder, FlowStep, LineIndex, Notification,
+    NotificationKind,
 };
 use shipshape_lang::Language;
 use shipshape_query::QuerySet;
@@ -87,6 +88,12 @@ impl Engine {
         }
     }
 
+    /// Compile the query packs of `languages` now (in parallel) instead of on first use.
+    pub fn prepare(&self, languages: &[Language]) {
+        // An error is reported on each file of that language.
+        let _ = self.queries.prepare(languages);
+    }
+
     /// The rules this engine runs.
     pub fn rules(&self) -> &Registry {
         &self.rules
@@ -157,7 +164,17 @@ impl Engine {
                 .at_line(line),
             );
         }
-        let compiled = self.queries.get(language);
+        let compiled = match self.queries.get(language) {
+            Ok(compiled) => compiled,
+            Err(error) => {
+                outcome.notifications.push(Notification::for_file(
+                    path,
+                    NotificationKind::InternalError,
+                    format!("the {language} query packs do not compile: {error}"),
+                ));
+                return outcome;
+            }
+        };
         let (facts, exceeded) = facts::collect(compiled, root, &text, &self.budgets);
         if exceeded {
             outcome.notifications.push(Notification::for_file(
@@ -205,6 +222,8 @@ impl Engine {
                     .unwrap_or_default(),
                 line_text: lines.line_text(region.start_line).to_string(),
                 context: context_lines(&lines, region.start_line, region.end_line),
+                flow: located(&lines, &hit.flow),
+                related: located(&lines, &hit.related),
                 function,
                 region,
                 message: hit.message,
@@ -224,4 +243,14 @@ fn context_lines(lines: &LineIndex<'_>, start: usize, end: usize) -> Option<Stri
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+fn located(lines: &LineIndex<'_>, steps: &[shipshape_rules::Step]) -> Vec<FlowStep> {
+    steps
+        .iter()
+        .map(|step| FlowStep {
+            region: lines.region(step.start_byte, step.end_byte),
+            message: step.message.clone(),
+        })
+        .collect()
 }

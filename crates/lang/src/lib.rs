@@ -84,11 +84,12 @@ impl Language {
     }
 
     /// The `queries/<folder>/` packs that apply, in order: TypeScript inherits JavaScript's
-    /// patterns (its grammar is a superset), TSX uses TypeScript's.
+    /// patterns (its grammar is a superset), TSX uses TypeScript's; `javascript-only` holds the
+    /// few JavaScript forms TypeScript's grammar spells differently (untyped parameters).
     pub fn query_folders(self) -> &'static [&'static str] {
         match self {
             Language::Python => &["python"],
-            Language::JavaScript => &["javascript"],
+            Language::JavaScript => &["javascript", "javascript-only"],
             Language::TypeScript | Language::Tsx => &["javascript", "typescript"],
             Language::Rust => &["rust"],
         }

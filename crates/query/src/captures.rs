@@ -5,16 +5,49 @@
 /// A capture the core understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Capture {
-    /// A function, method or closure definition: the scope of fingerprints and dataflow.
+    /// A function, method, lambda or closure: a scope for variables, parameters and returns.
     Function,
-    /// The name of the enclosing `@function`.
+    /// The name of the enclosing `@function`, if it has one.
     FunctionName,
+    /// A parameter name of the innermost `@function` around it.
+    Param,
+    /// A statement block: a definition inside it reaches only uses inside it for certain.
+    Block,
+    /// An assignment that replaces the value of `@assign.target`.
+    Assign,
+    /// An assignment that adds to the value of `@assign.target` (`+=`, `.append`, `push_str`).
+    AssignAppend,
+    /// The variable an `@assign` / `@assign.append` writes.
+    AssignTarget,
+    /// The value an `@assign` / `@assign.append` writes.
+    AssignValue,
+    /// A value returned by the innermost `@function` around it.
+    ReturnValue,
+    /// A call, so that calls of functions defined in the same file can be followed.
+    Call,
+    /// The called name of a `@call`.
+    CallName,
+    /// A positional argument of a `@call`.
+    CallArg,
+    /// A variable checked to be one of a constant collection's members (`if x in ALLOWED`).
+    GuardSubject,
+    /// The collection of a `@guard.subject` check.
+    GuardAllowlist,
+    /// Where the check holds: the branch taken when the subject is a member.
+    GuardRegion,
+    /// A statement whose failing branch exits (`if x not in ALLOWED: raise`): the check holds
+    /// from its end to the end of the enclosing block.
+    GuardAfter,
     /// A call that executes something (required beside every `@sink.*` argument).
     SinkCall,
     /// The called name, for messages and for where the finding starts.
     SinkName,
-    /// The argument of a `@sink.call` that is SQL text and must not be built dynamically.
+    /// The argument of a `@sink.call` that is SQL text.
     SinkSql,
+    /// The argument of a `@sink.call` that is a shell command line.
+    SinkShell,
+    /// The argument of a `@sink.call` that is NoSQL query code (a `$where` JavaScript string).
+    SinkNosql,
     /// An expression that builds a value from parts (concatenation, interpolation, formatting).
     ExprBuild,
     /// One part of the `@expr.build` captured in the same match.
@@ -31,10 +64,44 @@ pub enum Capture {
     SanitizerConvert,
     /// SQL quoting or escaping (`quote_name(x)`, `connection.escapeId(x)`).
     SanitizerSql,
+    /// Shell quoting (`shlex.quote(x)`).
+    SanitizerShell,
 }
 
 /// Every capture name the core understands, with its meaning (shown in load errors).
 pub const CAPTURES: &[(&str, Capture, &str)] = &[
+    (
+        "assign",
+        Capture::Assign,
+        "an assignment replacing a variable's value",
+    ),
+    (
+        "assign.append",
+        Capture::AssignAppend,
+        "an assignment adding to a variable's value",
+    ),
+    (
+        "assign.target",
+        Capture::AssignTarget,
+        "the variable an assignment writes",
+    ),
+    (
+        "assign.value",
+        Capture::AssignValue,
+        "the value an assignment writes",
+    ),
+    ("block", Capture::Block, "a statement block"),
+    ("call", Capture::Call, "a call"),
+    (
+        "call.arg",
+        Capture::CallArg,
+        "a positional argument of the @call",
+    ),
+    (
+        "call.name",
+        Capture::CallName,
+        "the called name of the @call",
+    ),
     (
         "expr.build",
         Capture::ExprBuild,
@@ -64,7 +131,7 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
     (
         "function",
         Capture::Function,
-        "a function, method or closure definition",
+        "a function, method, lambda or closure",
     ),
     (
         "function.name",
@@ -72,9 +139,44 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the name of the @function",
     ),
     (
+        "guard.after",
+        Capture::GuardAfter,
+        "a check whose failing branch exits; it holds after it",
+    ),
+    (
+        "guard.allowlist",
+        Capture::GuardAllowlist,
+        "the collection a @guard.subject is checked against",
+    ),
+    (
+        "guard.region",
+        Capture::GuardRegion,
+        "where a @guard.subject check holds",
+    ),
+    (
+        "guard.subject",
+        Capture::GuardSubject,
+        "a variable checked to be in a constant collection",
+    ),
+    (
+        "param",
+        Capture::Param,
+        "a parameter name of the enclosing @function",
+    ),
+    (
+        "return.value",
+        Capture::ReturnValue,
+        "a value returned by the enclosing @function",
+    ),
+    (
         "sanitizer.convert",
         Capture::SanitizerConvert,
         "a conversion to a number or other text-free value",
+    ),
+    (
+        "sanitizer.shell",
+        Capture::SanitizerShell,
+        "shell quoting of a value",
     ),
     (
         "sanitizer.sql",
@@ -92,6 +194,16 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the called name of the @sink.call",
     ),
     (
+        "sink.nosql",
+        Capture::SinkNosql,
+        "the NoSQL query code argument of the @sink.call",
+    ),
+    (
+        "sink.shell",
+        Capture::SinkShell,
+        "the shell command argument of the @sink.call",
+    ),
+    (
         "sink.sql",
         Capture::SinkSql,
         "the SQL text argument of the @sink.call",
@@ -99,8 +211,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 ];
 
 /// Keys allowed in `(#set! key "value")`: `label` names what a pattern matched for messages
-/// (e.g. `"f-string"`, `"template literal"`).
-pub const PROPERTY_KEYS: &[&str] = &["label"];
+/// (e.g. `"f-string"`, `"template literal"`); `shape` on a sink pattern (`"sql"` or
+/// `"sql-statement"`) asks the core
+/// to report only text whose constant fragments look like that language, for generic method
+/// names such as `execute` or `query`.
+pub const PROPERTY_KEYS: &[&str] = &["label", "shape"];
 
 impl Capture {
     /// The capture for a name, if the core understands it.

@@ -28,7 +28,13 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 impl PackFile {
     /// Folders a pack may live in.
-    pub const FOLDERS: &'static [&'static str] = &["javascript", "python", "rust", "typescript"];
+    pub const FOLDERS: &'static [&'static str] = &[
+        "javascript",
+        "javascript-only",
+        "python",
+        "rust",
+        "typescript",
+    ];
 
     /// The packs shipped in the binary.
     pub fn embedded() -> Vec<PackFile> {

@@ -3,6 +3,7 @@
 
 use crate::{Capture, PackFile, CAPTURES, PROPERTY_KEYS};
 use shipshape_lang::Language;
+use std::sync::OnceLock;
 use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind};
 
 /// A pack that does not compile or breaks the capture contract, located in its file.
@@ -50,40 +51,58 @@ pub struct CompiledQuery {
     pub captures: Vec<Option<Capture>>,
     /// For each pattern index, its `(#set! label "...")`, if any.
     pub labels: Vec<Option<String>>,
+    /// For each pattern index, its `(#set! shape "...")`, if any.
+    pub shapes: Vec<Option<String>>,
 }
 
-/// The compiled queries of every language, built once per process.
+/// The queries of every language, each compiled once per process on first use (compiling
+/// takes tens of milliseconds per language, so a scan compiles only the languages it meets).
 #[derive(Debug)]
 pub struct QuerySet {
-    queries: Vec<CompiledQuery>,
+    packs: Vec<PackFile>,
+    queries: Vec<OnceLock<Result<CompiledQuery, QueryLoadError>>>,
 }
 
 impl QuerySet {
-    /// Compile `packs` (embedded first, then the user's) for every language.
-    pub fn compile(packs: &[PackFile]) -> Result<QuerySet, QueryLoadError> {
-        let results: Vec<Result<CompiledQuery, QueryLoadError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = Language::ALL
-                .iter()
-                .map(|&language| scope.spawn(move || compile_language(language, packs)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-        let queries = results.into_iter().collect::<Result<Vec<_>, _>>()?;
-        Ok(QuerySet { queries })
+    /// A set over `packs` (embedded first, then the user's); nothing is compiled yet.
+    pub fn new(packs: Vec<PackFile>) -> Self {
+        QuerySet {
+            packs,
+            queries: Language::ALL.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 
-    /// The query of a language.
-    pub fn get(&self, language: Language) -> &CompiledQuery {
-        self.queries
+    /// A set with every language compiled now, so that any pack error surfaces at once.
+    pub fn compile(packs: &[PackFile]) -> Result<QuerySet, QueryLoadError> {
+        let set = QuerySet::new(packs.to_vec());
+        set.prepare(&Language::ALL)?;
+        Ok(set)
+    }
+
+    /// Compile `languages` now, in parallel; the first error, if any.
+    pub fn prepare(&self, languages: &[Language]) -> Result<(), QueryLoadError> {
+        std::thread::scope(|scope| {
+            for &language in languages {
+                scope.spawn(move || {
+                    let _ = self.get(language);
+                });
+            }
+        });
+        languages
             .iter()
-            .find(|q| q.language == language)
-            .expect("compile() builds every language")
+            .try_for_each(|&language| self.get(language).map(|_| ()))
+    }
+
+    /// The query of a language, compiled on first use.
+    pub fn get(&self, language: Language) -> Result<&CompiledQuery, QueryLoadError> {
+        let index = Language::ALL
+            .iter()
+            .position(|&l| l == language)
+            .expect("Language::ALL lists every language");
+        self.queries[index]
+            .get_or_init(|| compile_language(language, &self.packs))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 }
 
@@ -136,12 +155,39 @@ impl<'a> JoinedSource<'a> {
     }
 }
 
+fn describe(e: &tree_sitter::QueryError, language: Language) -> String {
+    let what = match e.kind {
+        QueryErrorKind::NodeType => "unknown node type",
+        QueryErrorKind::Field => "unknown field",
+        QueryErrorKind::Capture => "unknown capture in predicate",
+        QueryErrorKind::Predicate => "bad predicate",
+        QueryErrorKind::Structure => "impossible pattern",
+        QueryErrorKind::Syntax => "syntax error",
+        QueryErrorKind::Language => "language error",
+    };
+    format!(
+        "{what} '{}' (compiling for {})",
+        e.message.trim(),
+        language.display_name()
+    )
+}
+
 const SUPPORTED_PREDICATES: &str =
     "#eq?, #not-eq?, #any-eq?, #any-not-eq?, #match?, #not-match?, #any-match?, #any-not-match?, #any-of?, #not-any-of?, #set!";
 
 /// Captures that only make sense beside another capture in the same pattern.
 const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SinkSql, Capture::SinkCall),
+    (Capture::SinkShell, Capture::SinkCall),
+    (Capture::SinkNosql, Capture::SinkCall),
+    (Capture::AssignTarget, Capture::AssignValue),
+    (Capture::AssignValue, Capture::AssignTarget),
+    (Capture::CallName, Capture::Call),
+    (Capture::CallArg, Capture::Call),
+    (Capture::GuardSubject, Capture::GuardAllowlist),
+    (Capture::GuardAllowlist, Capture::GuardSubject),
+    (Capture::GuardRegion, Capture::GuardSubject),
+    (Capture::GuardAfter, Capture::GuardSubject),
     (Capture::SinkName, Capture::SinkCall),
     (Capture::ExprPart, Capture::ExprBuild),
     (Capture::ExprInner, Capture::ExprWrapper),
@@ -154,22 +200,24 @@ fn compile_language(
     packs: &[PackFile],
 ) -> Result<CompiledQuery, QueryLoadError> {
     let joined = JoinedSource::new(language, packs);
-    let query = Query::new(&language.grammar(), &joined.text).map_err(|e| {
-        let what = match e.kind {
-            QueryErrorKind::NodeType => "unknown node type",
-            QueryErrorKind::Field => "unknown field",
-            QueryErrorKind::Capture => "unknown capture in predicate",
-            QueryErrorKind::Predicate => "bad predicate",
-            QueryErrorKind::Structure => "impossible pattern",
-            QueryErrorKind::Syntax => "syntax error",
-            QueryErrorKind::Language => "language error",
-        };
-        let message = format!(
-            "{what} '{}' (compiling for {})",
-            e.message.trim(),
-            language.display_name()
-        );
-        joined.error_at(e.offset, message)
+    let grammar = language.grammar();
+    let query = Query::new(&grammar, &joined.text).map_err(|joined_error| {
+        // Unbalanced parentheses surface wherever the joined text ends: compile the files one
+        // by one to blame the right one (only on this error path).
+        for (pack, _) in &joined.segments {
+            if let Err(e) = Query::new(&grammar, &pack.source) {
+                let before = &pack.source[..e.offset.min(pack.source.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return QueryLoadError::new(
+                    pack.origin.clone(),
+                    line,
+                    column,
+                    describe(&e, language),
+                );
+            }
+        }
+        joined.error_at(joined_error.offset, describe(&joined_error, language))
     })?;
 
     let mut captures = Vec::new();
@@ -194,6 +242,7 @@ fn compile_language(
     }
 
     let mut labels = Vec::new();
+    let mut shapes = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -214,6 +263,7 @@ fn compile_language(
             ));
         }
         let mut label = None;
+        let mut shape = None;
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -225,9 +275,25 @@ fn compile_language(
                     ),
                 ));
             }
-            label = property.value.as_ref().map(|v| v.to_string());
+            let value = property.value.as_ref().map(|v| v.to_string());
+            match property.key.as_ref() {
+                "shape" => {
+                    if !matches!(value.as_deref(), Some("sql" | "sql-statement")) {
+                        return Err(joined.error_at(
+                            start,
+                            format!(
+                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\"",
+                                value.unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    shape = value;
+                }
+                _ => label = value,
+            }
         }
         labels.push(label);
+        shapes.push(shape);
 
         let present = |wanted: Capture| {
             query
@@ -256,6 +322,7 @@ fn compile_language(
         query,
         captures,
         labels,
+        shapes,
     })
 }
 
@@ -279,7 +346,10 @@ mod tests {
     fn embedded_packs_compile_for_every_language() {
         let set = QuerySet::compile(&PackFile::embedded()).expect("embedded packs compile");
         for language in Language::ALL {
-            assert!(set.get(language).query.pattern_count() > 0, "{language}");
+            assert!(
+                set.get(language).expect("compiled").query.pattern_count() > 0,
+                "{language}"
+            );
         }
     }
 
@@ -293,7 +363,7 @@ mod tests {
         assert_eq!(err.origin, "my/python/extra.scm");
         assert_eq!((err.line, err.column), (3, 30));
         assert!(err.message.contains("@sink.sqll"), "{err}");
-        assert!(err.message.contains("allowed: @expr.build"), "{err}");
+        assert!(err.message.contains("allowed: @assign,"), "{err}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The facts one query pass collects from one file, and the questions rules ask of them.
-//! Everything here is keyed by tree-sitter node ids and never walks the tree recursively, so a
-//! deeply nested file cannot overflow the stack.
+//! The facts one query pass collects from one file: sinks, how values are built, and the
+//! def-use skeleton (scopes, parameters, assignments, returns, calls, allow-list guards) that
+//! the dataflow in [`crate::dataflow`] follows. Everything is keyed by tree-sitter node ids or
+//! byte ranges, so nothing here walks the tree.
 
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
@@ -10,6 +11,19 @@ use tree_sitter::Node;
 pub enum SinkKind {
     /// SQL text (`@sink.sql`).
     Sql,
+    /// A shell command line (`@sink.shell`).
+    Shell,
+    /// NoSQL query code, e.g. a MongoDB `$where` JavaScript string (`@sink.nosql`).
+    Nosql,
+}
+
+/// What a sink's text must look like to count, for generic method names (`(#set! shape …)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// Mentions SQL keywords (`"sql"`).
+    Sql,
+    /// Reads as a whole SQL statement: `SELECT … FROM`, `INSERT INTO`, … (`"sql-statement"`).
+    SqlStatement,
 }
 
 /// An expression whose value is safe to put into some sinks' text.
@@ -20,6 +34,8 @@ pub enum Sanitizer {
     Convert,
     /// SQL quoting or escaping: safe in SQL text only.
     Sql,
+    /// Shell quoting: safe in a shell command line only.
+    Shell,
 }
 
 impl Sanitizer {
@@ -28,6 +44,7 @@ impl Sanitizer {
         match self {
             Sanitizer::Convert => true,
             Sanitizer::Sql => kind == SinkKind::Sql,
+            Sanitizer::Shell => kind == SinkKind::Shell,
         }
     }
 }
@@ -43,6 +60,8 @@ pub struct Sink<'t> {
     pub name: Option<Node<'t>>,
     /// The argument holding the text.
     pub argument: Node<'t>,
+    /// What the text must look like, if the sink's name is generic.
+    pub shape: Option<Shape>,
 }
 
 /// An expression built from parts, e.g. an f-string and its interpolated expressions.
@@ -56,15 +75,59 @@ pub struct Build<'t> {
     pub label: Option<String>,
 }
 
-/// A named function's extent.
+/// A function, method, lambda or closure; index 0 of [`FileFacts::scopes`] is the module.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FunctionScope {
+pub struct Scope<'t> {
     /// First byte.
     pub start_byte: usize,
     /// End byte (exclusive).
     pub end_byte: usize,
-    /// Its name.
-    pub name: String,
+    /// Its name, if it has one.
+    pub name: Option<String>,
+    /// Parameter names in order, with the nodes that declare them.
+    pub params: Vec<(String, Node<'t>)>,
+    /// Returned expressions.
+    pub returns: Vec<Node<'t>>,
+}
+
+/// An assignment to a variable.
+#[derive(Debug, Clone, Copy)]
+pub struct Def<'t> {
+    /// The assignment (statement or expression).
+    pub node: Node<'t>,
+    /// The assigned value.
+    pub value: Node<'t>,
+    /// True for `+=`, `.append(x)`, `push_str(x)`: the value is added, not replaced.
+    pub append: bool,
+    /// The innermost block holding the assignment: it reaches every later use inside it.
+    pub block: (usize, usize),
+}
+
+/// A call with its name and positional arguments.
+#[derive(Debug, Clone)]
+pub struct Call<'t> {
+    /// The whole call.
+    pub node: Node<'t>,
+    /// The called name.
+    pub name: Node<'t>,
+    /// Positional arguments in order.
+    pub args: Vec<Node<'t>>,
+}
+
+/// `subject` was checked to be a member of the collection `allowlist`; the check holds in
+/// `region`.
+#[derive(Debug, Clone, Copy)]
+pub struct Guard<'t> {
+    /// The checked variable.
+    pub subject: Node<'t>,
+    /// The collection.
+    pub allowlist: Node<'t>,
+    /// Byte range where the subject is known to be a member.
+    pub region: (usize, usize),
+    /// The node the region comes from (a branch, or a statement that exits on failure).
+    anchor: Node<'t>,
+    /// Whether the region starts after `anchor` (its failing branch exits).
+    after: bool,
 }
 
 /// Everything the query pass found in one file.
@@ -74,13 +137,21 @@ pub struct FileFacts<'t> {
     pub source: &'t str,
     /// Execution sinks, in source order.
     pub sinks: Vec<Sink<'t>>,
-    /// Named functions, in source order.
-    pub functions: Vec<FunctionScope>,
+    /// Scopes sorted by start (outer first); index 0 is the whole file.
+    pub scopes: Vec<Scope<'t>>,
     builds: HashMap<usize, Build<'t>>,
     literals: HashSet<usize>,
     dynamics: HashSet<usize>,
     wrappers: HashMap<usize, Node<'t>>,
     sanitizers: HashMap<usize, Sanitizer>,
+    blocks: Vec<(usize, usize)>,
+    pending_params: Vec<Node<'t>>,
+    pending_returns: Vec<Node<'t>>,
+    pending_defs: Vec<(String, Def<'t>)>,
+    /// Assignments per (scope index, variable name), in source order.
+    defs: HashMap<(usize, String), Vec<Def<'t>>>,
+    calls: HashMap<usize, Call<'t>>,
+    guards: Vec<Guard<'t>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -88,6 +159,13 @@ impl<'t> FileFacts<'t> {
     pub fn new(source: &'t str) -> Self {
         FileFacts {
             source,
+            scopes: vec![Scope {
+                start_byte: 0,
+                end_byte: source.len(),
+                name: None,
+                params: Vec::new(),
+                returns: Vec::new(),
+            }],
             ..Default::default()
         }
     }
@@ -97,7 +175,7 @@ impl<'t> FileFacts<'t> {
         let seen = self
             .sinks
             .iter()
-            .any(|s| s.kind == sink.kind && s.call.id() == sink.call.id());
+            .any(|s| s.kind == sink.kind && s.argument.id() == sink.argument.id());
         if !seen {
             self.sinks.push(sink);
         }
@@ -140,24 +218,200 @@ impl<'t> FileFacts<'t> {
         self.wrappers.insert(wrapper.id(), inner);
     }
 
-    /// Record a named function.
-    pub fn add_function(&mut self, node: Node<'t>, name: &str) {
-        self.functions.push(FunctionScope {
+    /// Record a function, method, lambda or closure.
+    pub fn add_function(&mut self, node: Node<'t>, name: Option<&str>) {
+        if let Some(existing) = self
+            .scopes
+            .iter_mut()
+            .skip(1)
+            .find(|s| s.start_byte == node.start_byte() && s.end_byte == node.end_byte())
+        {
+            if existing.name.is_none() {
+                existing.name = name.map(str::to_string);
+            }
+            return;
+        }
+        self.scopes.push(Scope {
             start_byte: node.start_byte(),
             end_byte: node.end_byte(),
-            name: name.to_string(),
+            name: name.map(str::to_string),
+            params: Vec::new(),
+            returns: Vec::new(),
         });
     }
 
-    /// Put sinks and functions in source order; call once after the query pass.
+    /// Record a parameter of the innermost function around it.
+    pub fn add_param(&mut self, node: Node<'t>) {
+        self.pending_params.push(node);
+    }
+
+    /// Record a statement block.
+    pub fn add_block(&mut self, node: Node<'t>) {
+        self.blocks.push((node.start_byte(), node.end_byte()));
+    }
+
+    /// Record an assignment of `value` to the variable `target`.
+    pub fn add_def(&mut self, node: Node<'t>, target: Node<'t>, value: Node<'t>, append: bool) {
+        let name = self.text(target).to_string();
+        self.pending_defs.push((
+            name,
+            Def {
+                node,
+                value,
+                append,
+                block: (0, 0),
+            },
+        ));
+    }
+
+    /// Record a returned value of the innermost function around it.
+    pub fn add_return(&mut self, node: Node<'t>) {
+        self.pending_returns.push(node);
+    }
+
+    /// Record a call, its name and (optionally) one positional argument.
+    pub fn add_call(&mut self, node: Node<'t>, name: Node<'t>, arg: Option<Node<'t>>) {
+        let call = self.calls.entry(node.id()).or_insert_with(|| Call {
+            node,
+            name,
+            args: Vec::new(),
+        });
+        if let Some(arg) = arg {
+            if !call.args.iter().any(|a| a.id() == arg.id()) {
+                call.args.push(arg);
+            }
+        }
+    }
+
+    /// Record an allow-list check of `subject` against `allowlist`, holding inside `anchor`,
+    /// or after it when `after` (its failing branch exits).
+    pub fn add_guard(
+        &mut self,
+        subject: Node<'t>,
+        allowlist: Node<'t>,
+        anchor: Node<'t>,
+        after: bool,
+    ) {
+        self.guards.push(Guard {
+            subject,
+            allowlist,
+            region: (anchor.start_byte(), anchor.end_byte()),
+            anchor,
+            after,
+        });
+    }
+
+    /// Put everything in source order and attach parameters, returns and assignments to their
+    /// scopes; call once after the query pass.
     pub fn finish(&mut self) {
         self.sinks
-            .sort_by_key(|s| (s.call.start_byte(), s.call.end_byte(), s.kind));
-        self.functions
-            .sort_by(|a, b| (a.start_byte, b.end_byte).cmp(&(b.start_byte, a.end_byte)));
+            .sort_by_key(|s| (s.call.start_byte(), s.argument.start_byte(), s.kind));
+        self.scopes[1..].sort_by_key(|s| (s.start_byte, std::cmp::Reverse(s.end_byte)));
         for build in self.builds.values_mut() {
             build.parts.sort_by_key(|p| p.start_byte());
         }
+        for call in self.calls.values_mut() {
+            call.args.sort_by_key(|a| a.start_byte());
+        }
+        self.blocks.sort_unstable();
+        self.blocks.dedup();
+
+        let mut params = std::mem::take(&mut self.pending_params);
+        params.sort_by_key(|p| p.start_byte());
+        for param in params {
+            let scope = self.scope_at(param.start_byte());
+            let name = self.text(param).to_string();
+            if scope > 0 && !self.scopes[scope].params.iter().any(|(n, _)| *n == name) {
+                self.scopes[scope].params.push((name, param));
+            }
+        }
+        for node in std::mem::take(&mut self.pending_returns) {
+            let scope = self.scope_at(node.start_byte());
+            self.scopes[scope].returns.push(node);
+        }
+        let mut defs = std::mem::take(&mut self.pending_defs);
+        defs.sort_by_key(|(_, d)| (d.node.start_byte(), d.node.end_byte()));
+        for (name, mut def) in defs {
+            let at = def.node.start_byte();
+            let scope = self.scope_at(at);
+            def.block = self.block_at(at, scope);
+            let list = self.defs.entry((scope, name)).or_default();
+            if !list
+                .iter()
+                .any(|d| d.node.id() == def.node.id() && d.value.id() == def.value.id())
+            {
+                list.push(def);
+            }
+        }
+        let mut guards = std::mem::take(&mut self.guards);
+        for guard in &mut guards {
+            if guard.after {
+                let at = guard.anchor.start_byte();
+                let block = self.block_at(at, self.scope_at(at));
+                guard.region = (guard.anchor.end_byte(), block.1);
+            }
+        }
+        guards.sort_by_key(|g| g.subject.start_byte());
+        self.guards = guards;
+    }
+
+    /// The innermost scope holding a byte offset (0, the module, when none).
+    pub fn scope_at(&self, byte: usize) -> usize {
+        // Scopes are sorted by start, outer before inner: the last one that holds the byte is
+        // the innermost.
+        self.scopes
+            .iter()
+            .enumerate()
+            .skip(1)
+            .rfind(|(_, s)| s.start_byte <= byte && byte < s.end_byte)
+            .map_or(0, |(i, _)| i)
+    }
+
+    /// The innermost block holding a byte offset, not wider than its scope.
+    fn block_at(&self, byte: usize, scope: usize) -> (usize, usize) {
+        let scope = &self.scopes[scope];
+        self.blocks
+            .iter()
+            .filter(|&&(start, end)| start <= byte && byte < end)
+            .filter(|&&(start, end)| start >= scope.start_byte && end <= scope.end_byte)
+            .max_by_key(|&&(start, _)| start)
+            .copied()
+            .unwrap_or((scope.start_byte, scope.end_byte))
+    }
+
+    /// The scopes enclosing `scope`, innermost first, ending with the module.
+    pub fn enclosing_scopes(&self, scope: usize) -> Vec<usize> {
+        let inner = &self.scopes[scope];
+        let mut chain: Vec<usize> = (0..self.scopes.len())
+            .filter(|&i| {
+                let s = &self.scopes[i];
+                s.start_byte <= inner.start_byte && inner.end_byte <= s.end_byte
+            })
+            .collect();
+        chain.sort_by_key(|&i| std::cmp::Reverse((self.scopes[i].start_byte, i)));
+        chain
+    }
+
+    /// The assignments to `name` in `scope`, in source order.
+    pub fn defs(&self, scope: usize, name: &str) -> &[Def<'t>] {
+        self.defs
+            .get(&(scope, name.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The call at a node, if the packs captured it.
+    pub fn call(&self, node: Node<'t>) -> Option<&Call<'t>> {
+        self.calls.get(&node.id())
+    }
+
+    /// Every captured call.
+    pub fn calls(&self) -> impl Iterator<Item = &Call<'t>> {
+        self.calls.values()
+    }
+
+    /// Allow-list checks, in source order.
+    pub fn guards(&self) -> &[Guard<'t>] {
+        &self.guards
     }
 
     /// The expression behind any transparent wrappers (`(x)`, `&x`, `x.as_str()`).
@@ -177,40 +431,29 @@ impl<'t> FileFacts<'t> {
         self.builds.get(&self.unwrap(node).id())
     }
 
-    /// The first part of `node`, in source order, whose value is not fixed in the source: a
-    /// name, a call, anything that is neither a literal, nor sanitized for a sink of `kind`,
-    /// nor built only from such parts. `None` when the whole expression is safe.
-    pub fn first_dynamic_part(&self, node: Node<'t>, kind: SinkKind) -> Option<Node<'t>> {
-        let mut stack = vec![node];
-        while let Some(next) = stack.pop() {
-            let next = self.unwrap(next);
-            let id = next.id();
-            if self.dynamics.contains(&id) {
-                return Some(next);
-            }
-            if self
-                .sanitizers
-                .get(&id)
-                .is_some_and(|sanitizer| sanitizer.clears(kind))
-            {
-                continue;
-            }
-            if let Some(build) = self.builds.get(&id) {
-                stack.extend(build.parts.iter().rev().copied());
-            } else if !self.literals.contains(&id) {
-                return Some(next);
-            }
-        }
-        None
+    /// Whether the node is a literal.
+    pub fn is_literal(&self, node: Node<'t>) -> bool {
+        self.literals.contains(&node.id())
+    }
+
+    /// Whether the node is dynamic by itself.
+    pub fn is_dynamic(&self, node: Node<'t>) -> bool {
+        self.dynamics.contains(&node.id())
+    }
+
+    /// The sanitizer a node is, if any.
+    pub fn sanitizer(&self, node: Node<'t>) -> Option<Sanitizer> {
+        self.sanitizers.get(&node.id()).copied()
     }
 
     /// The innermost named function around a byte offset.
     pub fn enclosing_function(&self, byte: usize) -> Option<&str> {
-        self.functions
+        self.scopes
             .iter()
-            .filter(|f| f.start_byte <= byte && byte < f.end_byte)
-            .max_by_key(|f| f.start_byte)
-            .map(|f| f.name.as_str())
+            .skip(1)
+            .filter(|s| s.start_byte <= byte && byte < s.end_byte && s.name.is_some())
+            .max_by_key(|s| s.start_byte)
+            .and_then(|s| s.name.as_deref())
     }
 
     /// The source text of a node.

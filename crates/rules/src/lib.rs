@@ -1,14 +1,28 @@
 //! Rules: what each rule concludes from the facts a file's query pass collected. Rules are
-//! language-neutral: they see sinks, builds and literals, never a language's node kinds, so a
-//! new framework or language is a query-pack edit, not a rule edit.
+//! language-neutral: they see sinks, builds, assignments and calls, never a language's node
+//! kinds, so a new framework or language is a query-pack edit, not a rule edit.
 #![deny(missing_docs)]
 
+pub mod dataflow;
 mod facts;
+mod injection;
 mod registry;
 mod rules;
+mod shape;
 
-pub use facts::{Build, FileFacts, FunctionScope, Sanitizer, Sink, SinkKind};
+pub use facts::{Build, Call, Def, FileFacts, Guard, Sanitizer, Scope, Shape, Sink, SinkKind};
 pub use registry::{Registry, Rule};
+
+/// A place in the file with a sentence about it (a code-flow step or a related location).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// First byte.
+    pub start_byte: usize,
+    /// End byte (exclusive).
+    pub end_byte: usize,
+    /// What happens there.
+    pub message: String,
+}
 
 /// What a rule reports for one file; the engine turns it into a located, fingerprinted finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,4 +37,8 @@ pub struct Hit {
     pub code: String,
     /// A sentence naming the concrete thing.
     pub message: String,
+    /// From where the value became non-constant to the sink (SARIF `codeFlows`).
+    pub flow: Vec<Step>,
+    /// The pieces worth seeing beside the finding (SARIF `relatedLocations`).
+    pub related: Vec<Step>,
 }

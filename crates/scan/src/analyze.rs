@@ -13,6 +13,9 @@ pub trait FileAnalyzer: Sync {
         Workspace::new()
     }
 
+    /// Get ready for files of these languages (e.g. compile their queries in parallel).
+    fn prepare(&self, _languages: &[Language]) {}
+
     /// Analyse one file's bytes.
     fn analyze(
         &self,
@@ -24,6 +27,10 @@ pub trait FileAnalyzer: Sync {
 }
 
 impl FileAnalyzer for Engine {
+    fn prepare(&self, languages: &[Language]) {
+        Engine::prepare(self, languages);
+    }
+
     fn analyze(
         &self,
         workspace: &mut Workspace,

@@ -39,6 +39,10 @@ pub fn scan(
     let started = Instant::now();
     let discovery = discover(options)?;
     observer.discovered(discovery.files.len());
+    let mut languages: Vec<_> = discovery.files.iter().map(|c| c.language).collect();
+    languages.sort();
+    languages.dedup();
+    analyzer.prepare(&languages);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()

@@ -37,7 +37,7 @@ async function markShipped(orderId, carrier) {
 
 async function archiveBefore(date) {
   const stmt = `DELETE FROM orders WHERE created_at < '${date}'`;
-  return pool.query(stmt); // todo-expect: sql-injection
+  return pool.query(stmt); // expect: sql-injection
 }
 
 function searchCustomers(term, sort, direction) {

@@ -53,7 +53,7 @@ router.patch('/users/:id', async (req, res) => {
 
 router.delete('/users/:id', async (req, res) => {
   const sql = 'DELETE FROM users WHERE id = ' + req.params.id;
-  await pool.query(sql); // todo-expect: sql-injection
+  await pool.query(sql); // expect: sql-injection
   console.log(`deleted user ${req.params.id}`); // ok: sql-injection
   res.sendStatus(204);
 });

@@ -14,7 +14,7 @@ def list_products(cursor, page, size, descending):
     )
     cursor.execute(f"SELECT id FROM products LIMIT {int(size)}")  # ok: sql-injection
     cursor.execute(f"SELECT id FROM products LIMIT {len(ALLOWED_SORTS)}")  # ok: sql-injection
-    cursor.execute(f"SELECT id FROM products ORDER BY name {direction}")  # todo-ok: sql-injection
+    cursor.execute(f"SELECT id FROM products ORDER BY name {direction}")  # ok: sql-injection
     return cursor.fetchall()
 
 

@@ -63,7 +63,7 @@ def invoices_frame(conn, customer_id):
 def customers_named(conn, name):
     query = "SELECT id, name FROM customers WHERE name = '%s'" % name
     with conn.cursor() as cur:
-        cur.execute(query)  # todo-expect: sql-injection
+        cur.execute(query)  # expect: sql-injection
         return cur.fetchall()
 
 

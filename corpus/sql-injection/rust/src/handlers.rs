@@ -63,7 +63,7 @@ pub async fn search_users(State(pool): State<PgPool>, Query(params): Query<ListP
 pub async fn team_users(State(pool): State<PgPool>, Query(params): Query<ListParams>) -> Result<Json<Vec<User>>, StatusCode> {
     let team = params.team.unwrap_or_default();
     let sql = format!("SELECT id, email, name FROM users WHERE team = '{team}'");
-    let users = sqlx::query_as::<_, User>(&sql) // todo-expect: sql-injection
+    let users = sqlx::query_as::<_, User>(&sql) // expect: sql-injection
         .fetch_all(&pool)
         .await
         .map_err(internal)?;

@@ -59,6 +59,6 @@ pub fn drop_partition(client: &mut Client, suffix: &str) -> Result<(), postgres:
 
 pub fn tag_accounts(client: &mut Client, tag: &str) -> Result<Vec<i64>, postgres::Error> {
     let q = format!("SELECT id FROM accounts WHERE '{tag}' = ANY(tags)");
-    let rows = client.query(q.as_str(), &[])?; // todo-expect: sql-injection
+    let rows = client.query(q.as_str(), &[])?; // expect: sql-injection
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }

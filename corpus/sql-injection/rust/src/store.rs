@@ -66,7 +66,7 @@ impl NoteStore {
 
     pub fn purge_owner(&self, owner: &str) -> Result<usize> {
         let sql = String::from("DELETE FROM notes WHERE owner = '") + owner + "'";
-        let n = self.conn.execute(&sql, [])?; // todo-expect: sql-injection
+        let n = self.conn.execute(&sql, [])?; // expect: sql-injection
         println!("{}", format!("purged {n} notes for {owner}")); // ok: sql-injection
         Ok(n)
     }

@@ -1,12 +1,11 @@
 //! `sql-injection`: SQL text built from a non-constant part reaches a SQL execution call.
 //!
-//! This is the direct form: the query argument is itself, at the call, an f-string, a template
-//! literal, a `format!`, a concatenation or a `%`/`.format()` formatting with a part that is not
-//! a literal. Sinks and string-building forms come from the query packs (`@sink.sql`,
-//! `@expr.*`); following values through variables is the dataflow layer's job.
+//! Sinks and string-building forms come from the query packs (`@sink.sql`, `@expr.*`); the
+//! value is followed through variables and same-file helpers by [`crate::dataflow`].
 
-use crate::{FileFacts, Hit, Rule, Sink, SinkKind};
-use shipshape_core::{collapse_whitespace, truncate_chars, Family, Level, Precision, RuleMeta};
+use crate::injection::Injection;
+use crate::{FileFacts, Hit, Rule, SinkKind};
+use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
     id: "sql-injection",
@@ -37,46 +36,12 @@ impl Rule for SqlInjection {
     }
 
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        for sink in facts.sinks.iter().filter(|s| s.kind == SinkKind::Sql) {
-            let Some(build) = facts.build(sink.argument) else {
-                continue; // a name or a call: only dataflow can tell what it holds
-            };
-            let Some(part) = facts.first_dynamic_part(build.node, SinkKind::Sql) else {
-                continue; // built from literals only
-            };
-            let how = build.label.as_deref().unwrap_or("dynamic string");
-            let callee = callee_name(facts, sink);
-            let part_text = truncate_chars(&collapse_whitespace(facts.text(part)), 40);
-            let start = sink.name.unwrap_or(sink.call).start_byte();
-            hits.push(Hit {
-                rule_id: META.id,
-                start_byte: start,
-                end_byte: sink.call.end_byte(),
-                code: facts.text(sink.call).to_string(),
-                message: format!(
-                    "{how} with '{part_text}' reaches {callee}: pass the value as a bound parameter"
-                ),
-            });
+        Injection {
+            rule_id: META.id,
+            kind: SinkKind::Sql,
+            what: "SQL",
+            advice: "pass the value as a bound parameter",
         }
-    }
-}
-
-/// How the message names the call: `cursor.execute` as written, or `….whereRaw` for a call at
-/// the end of a long builder chain.
-fn callee_name(facts: &FileFacts<'_>, sink: &Sink<'_>) -> String {
-    let function = sink
-        .call
-        .child_by_field_name("function")
-        .map(|n| collapse_whitespace(facts.text(n)))
-        // TypeScript's grammar parses `await db.query<T>(…)` as `(await db.query)<T>(…)`.
-        .map(|text| match text.strip_prefix("await ") {
-            Some(rest) => rest.to_string(),
-            None => text,
-        });
-    match (function, sink.name) {
-        (Some(text), _) if !text.contains('(') && text.chars().count() <= 60 => text,
-        (_, Some(name)) => format!("….{}", facts.text(name)),
-        (Some(text), None) => truncate_chars(&text, 60),
-        (None, None) => "a SQL call".to_string(),
+        .check(facts, hits);
     }
 }

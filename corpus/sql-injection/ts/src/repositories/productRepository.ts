@@ -60,5 +60,5 @@ export async function discontinue(client: PoolClient, skus: string[]): Promise<v
 
 export async function removeProduct(client: PoolClient, sku: string): Promise<void> {
   const text = 'DELETE FROM products WHERE sku = ' + `'${sku}'`;
-  await client.query(text); // todo-expect: sql-injection
+  await client.query(text); // expect: sql-injection
 }

@@ -59,7 +59,7 @@ export class InvoiceService {
 
   async exportRange(from: string, to: string): Promise<unknown> {
     const query = `SELECT * FROM invoices WHERE issued_at BETWEEN '${from}' AND '${to}'`;
-    return this.prisma.$queryRawUnsafe(query); // todo-expect: sql-injection
+    return this.prisma.$queryRawUnsafe(query); // expect: sql-injection
   }
 
   async purgeDrafts(olderThan: string): Promise<number> {

@@ -1,0 +1,487 @@
+//! Following values through one file: is the text that reaches a sink built from something
+//! that is not constant?
+//!
+//! The view is a def-use skeleton from the query pass (see [`FileFacts`]), not a control-flow
+//! graph. A use sees the assignments before it in its own scope, newest first, until one that
+//! certainly happened (its block holds the use and it replaces rather than appends); branches
+//! therefore merge. Enclosing scopes contribute all their assignments (a closure may run after
+//! any of them). Calls of functions defined in the same file use summaries: what a function
+//! returns in terms of its parameters, and which parameters it passes unbuilt into a sink;
+//! summaries are recomputed a few rounds so helpers calling helpers converge.
+
+use crate::facts::{FileFacts, Shape, SinkKind};
+use std::collections::{HashMap, HashSet};
+use tree_sitter::Node;
+
+/// How many variable or call hops a value is followed through.
+const MAX_HOPS: u32 = 32;
+/// Rounds of summary computation (helpers calling helpers calling helpers).
+const SUMMARY_ROUNDS: usize = 3;
+/// Constant text kept per value for the shape check.
+const MAX_TEXT: usize = 4096;
+/// The label of text built by appending to a variable.
+const APPENDED: &str = "text appended to a variable";
+/// Parameters tracked per function (a bit each).
+const MAX_PARAMS: usize = 64;
+
+/// Where a non-constant value came from and how it travelled.
+#[derive(Debug, Clone)]
+pub struct Taint<'t> {
+    /// The first part that is not constant (a name, a call, a parameter).
+    pub leaf: Node<'t>,
+    /// The kind of build it was put into (`f-string`, `template literal`), if known.
+    pub label: Option<String>,
+    /// Assignments and helper calls it went through, from the leaf towards the sink.
+    pub steps: Vec<Node<'t>>,
+}
+
+/// What is known of an expression's value.
+#[derive(Debug, Clone, Default)]
+pub struct Value<'t> {
+    /// Non-constant through something other than the current function's parameters.
+    pub taint: Option<Taint<'t>>,
+    /// The first use of a parameter it depends on (for messages when `taint` is empty).
+    pub param_taint: Option<Taint<'t>>,
+    /// Parameters of the evaluated function it depends on (bit i = parameter i).
+    pub params: u64,
+    /// Whether a build with a non-constant part is on its way (`"…" + x`, `f"{x}"`).
+    pub built: bool,
+    /// Its constant text fragments, for shape checks.
+    pub text: String,
+}
+
+impl<'t> Value<'t> {
+    fn constant() -> Self {
+        Value::default()
+    }
+
+    fn tainted(leaf: Node<'t>) -> Self {
+        Value {
+            taint: Some(Taint {
+                leaf,
+                label: None,
+                steps: Vec::new(),
+            }),
+            ..Value::default()
+        }
+    }
+
+    fn param(index: usize, leaf: Node<'t>) -> Self {
+        if index >= MAX_PARAMS {
+            return Value::tainted(leaf);
+        }
+        Value {
+            param_taint: Some(Taint {
+                leaf,
+                label: None,
+                steps: Vec::new(),
+            }),
+            params: 1 << index,
+            ..Value::default()
+        }
+    }
+
+    /// Constant: built only from literals, constants and sanitized parts.
+    pub fn is_constant(&self) -> bool {
+        self.taint.is_none() && self.params == 0
+    }
+
+    /// The taint to explain: the intrinsic one, else the parameter one.
+    pub fn explanation(&self) -> Option<&Taint<'t>> {
+        self.taint.as_ref().or(self.param_taint.as_ref())
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let room = MAX_TEXT.saturating_sub(self.text.len());
+        if room > 0 {
+            let cut = text
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| end <= room)
+                .last()
+                .unwrap_or(0);
+            self.text.push_str(&text[..cut]);
+            self.text.push(' ');
+        }
+    }
+
+    fn merge(&mut self, other: Value<'t>) {
+        if self.taint.is_none() {
+            self.taint = other.taint;
+        }
+        if self.param_taint.is_none() {
+            self.param_taint = other.param_taint;
+        }
+        self.params |= other.params;
+        self.built |= other.built;
+        self.push_text(&other.text);
+    }
+
+    fn with_step(mut self, step: Node<'t>) -> Self {
+        for taint in [&mut self.taint, &mut self.param_taint]
+            .into_iter()
+            .flatten()
+        {
+            taint.steps.push(step);
+        }
+        self
+    }
+
+    fn with_label(mut self, label: Option<&String>) -> Self {
+        for taint in [&mut self.taint, &mut self.param_taint]
+            .into_iter()
+            .flatten()
+        {
+            if taint.label.is_none() {
+                taint.label = label.cloned();
+            }
+        }
+        self
+    }
+
+    /// Whether the constant text looks like `shape` (always true without a shape).
+    pub fn has_shape(&self, shape: Option<Shape>) -> bool {
+        match shape {
+            None => true,
+            Some(Shape::Sql) => crate::shape::mentions_sql(&self.text),
+            Some(Shape::SqlStatement) => crate::shape::reads_as_sql_statement(&self.text),
+        }
+    }
+}
+
+/// A parameter a function passes, unbuilt, into a sink.
+#[derive(Debug, Clone)]
+pub struct SinkParam<'t> {
+    /// Which parameter.
+    pub param: usize,
+    /// The sink call it reaches (possibly through further helpers).
+    pub sink_call: Node<'t>,
+    /// The sink's called name.
+    pub sink_name: Option<Node<'t>>,
+    /// The sink's shape requirement.
+    pub shape: Option<Shape>,
+}
+
+/// What a same-file function does with its parameters.
+#[derive(Debug, Clone, Default)]
+pub struct Summary<'t> {
+    /// Its return value, in terms of its parameters.
+    pub returns: Value<'t>,
+    /// Parameters it passes into sinks.
+    pub sink_params: Vec<SinkParam<'t>>,
+}
+
+/// Summaries by function name (functions sharing a name are merged).
+pub type Summaries<'t> = HashMap<String, Summary<'t>>;
+
+/// Evaluates expressions for one sink kind (sanitizers depend on it).
+#[derive(Debug)]
+pub struct Evaluator<'f, 't> {
+    facts: &'f FileFacts<'t>,
+    kind: SinkKind,
+    summaries: &'f Summaries<'t>,
+    memo: HashMap<(usize, usize), Value<'t>>,
+    in_progress: HashSet<(usize, usize)>,
+}
+
+impl<'f, 't> Evaluator<'f, 't> {
+    /// An evaluator using `summaries` for same-file calls.
+    pub fn new(facts: &'f FileFacts<'t>, kind: SinkKind, summaries: &'f Summaries<'t>) -> Self {
+        Evaluator {
+            facts,
+            kind,
+            summaries,
+            memo: HashMap::new(),
+            in_progress: HashSet::new(),
+        }
+    }
+
+    /// The value of `node`, evaluated in `scope`.
+    pub fn eval(&mut self, node: Node<'t>, scope: usize) -> Value<'t> {
+        self.eval_hops(node, scope, 0)
+    }
+
+    fn eval_hops(&mut self, node: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
+        // Builds nest as deep as the code does (a 2,000-term concatenation is a 2,000-deep
+        // tree): grow the stack instead of overflowing it.
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || {
+            self.eval_inner(node, scope, hops)
+        })
+    }
+
+    fn eval_inner(&mut self, node: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
+        let facts = self.facts;
+        let node = facts.unwrap(node);
+        if facts.is_dynamic(node) {
+            // A format string naming variables inline still carries constant text.
+            let mut value = Value::tainted(node);
+            value.push_text(facts.text(node));
+            return value;
+        }
+        if facts
+            .sanitizer(node)
+            .is_some_and(|sanitizer| sanitizer.clears(self.kind))
+        {
+            return Value::constant();
+        }
+        if let Some(build) = facts.build(node) {
+            let mut value = Value::constant();
+            let mut cursor = build.node.start_byte();
+            for part in &build.parts {
+                value.push_text(facts.source.get(cursor..part.start_byte()).unwrap_or(""));
+                cursor = cursor.max(part.end_byte());
+            }
+            value.push_text(
+                facts
+                    .source
+                    .get(cursor..build.node.end_byte())
+                    .unwrap_or(""),
+            );
+            for &part in &build.parts {
+                let part_value = self.eval_hops(part, scope, hops);
+                if !part_value.is_constant() {
+                    value.built = true;
+                }
+                value.merge(part_value.with_label(build.label.as_ref()));
+            }
+            return value;
+        }
+        if facts.is_literal(node) {
+            let mut value = Value::constant();
+            value.push_text(facts.text(node));
+            return value;
+        }
+        // Every grammar shipshape reads names a plain variable reference `identifier`.
+        if node.kind() == "identifier" {
+            return self.resolve(node, scope, hops);
+        }
+        if let Some(call) = facts.call(node) {
+            let name = facts.text(call.name);
+            if let Some(summary) = self.summaries.get(name) {
+                if hops < MAX_HOPS {
+                    return self.apply(summary, call.args.clone(), node, scope, hops);
+                }
+            }
+        }
+        Value::tainted(node)
+    }
+
+    /// The value a call of a summarised function returns.
+    fn apply(
+        &mut self,
+        summary: &Summary<'t>,
+        args: Vec<Node<'t>>,
+        call: Node<'t>,
+        scope: usize,
+        hops: u32,
+    ) -> Value<'t> {
+        let returns = &summary.returns;
+        let mut value = Value {
+            taint: returns.taint.clone(),
+            param_taint: None,
+            params: 0,
+            built: returns.built,
+            text: returns.text.clone(),
+        };
+        for (index, &arg) in args.iter().enumerate().take(MAX_PARAMS) {
+            if returns.params & (1 << index) != 0 {
+                let arg_value = self.eval_hops(arg, scope, hops + 1);
+                value.merge(arg_value);
+            }
+        }
+        value.with_step(call)
+    }
+
+    /// The value of a variable at a use.
+    fn resolve(&mut self, ident: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
+        let facts = self.facts;
+        if hops >= MAX_HOPS {
+            return Value::tainted(ident);
+        }
+        let name = facts.text(ident);
+        let at = ident.start_byte();
+        if self.allow_listed(name, at, scope, hops) {
+            return Value::constant();
+        }
+        let mut value = Value::constant();
+        let mut found = false;
+        for (depth, outer) in facts.enclosing_scopes(scope).into_iter().enumerate() {
+            let defs = facts.defs(outer, name);
+            let params = &facts.scopes[outer].params;
+            if depth == 0 {
+                for def in defs.iter().rev().filter(|d| d.node.end_byte() <= at) {
+                    found = true;
+                    let mut def_value = self.eval_def(def.node, def.value, outer, hops);
+                    if def.append && !def_value.is_constant() {
+                        // `q += x`, `q.push_str(x)`: appending is building.
+                        def_value.built = true;
+                        def_value = def_value.with_label(Some(&APPENDED.to_string()));
+                    }
+                    value.merge(def_value);
+                    let certain = !def.append && def.block.0 <= at && at < def.block.1;
+                    if certain {
+                        return value;
+                    }
+                }
+                if let Some(index) = params.iter().position(|(p, _)| p == name) {
+                    value.merge(Value::param(index, ident));
+                    return value;
+                }
+            } else {
+                if !defs.is_empty() {
+                    for def in defs {
+                        let def_value = self.eval_def(def.node, def.value, outer, hops);
+                        value.merge(def_value);
+                    }
+                    return value;
+                }
+                if params.iter().any(|(p, _)| p == name) {
+                    value.merge(Value::tainted(ident));
+                    return value;
+                }
+            }
+        }
+        if found {
+            value
+        } else {
+            Value::tainted(ident)
+        }
+    }
+
+    fn eval_def(&mut self, def: Node<'t>, value: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
+        let key = (def.id(), value.id());
+        if let Some(known) = self.memo.get(&key) {
+            return known.clone();
+        }
+        if !self.in_progress.insert(key) {
+            return Value::constant(); // a cycle adds nothing new
+        }
+        let result = self.eval_hops(value, scope, hops + 1).with_step(def);
+        self.in_progress.remove(&key);
+        self.memo.insert(key, result.clone());
+        result
+    }
+
+    /// Whether `name` is known, at `at`, to be a member of a constant collection.
+    fn allow_listed(&mut self, name: &str, at: usize, scope: usize, hops: u32) -> bool {
+        let facts = self.facts;
+        let guards: Vec<_> = facts
+            .guards()
+            .iter()
+            .filter(|g| g.region.0 <= at && at < g.region.1 && facts.text(g.subject) == name)
+            .filter(|g| facts.scope_at(g.subject.start_byte()) == scope)
+            .copied()
+            .collect();
+        guards.into_iter().any(|guard| {
+            self.eval_hops(guard.allowlist, scope, hops + 1)
+                .is_constant()
+        })
+    }
+}
+
+/// Summaries of the functions `facts` defines and calls, for one sink kind.
+pub fn summarize<'t>(facts: &FileFacts<'t>, kind: SinkKind) -> Summaries<'t> {
+    let called: HashSet<&str> = facts.calls().map(|c| facts.text(c.name)).collect();
+    let functions: Vec<usize> = (1..facts.scopes.len())
+        .filter(|&i| {
+            facts.scopes[i]
+                .name
+                .as_deref()
+                .is_some_and(|n| called.contains(n))
+        })
+        .collect();
+    let mut summaries = Summaries::new();
+    if functions.is_empty() {
+        return summaries;
+    }
+    for _ in 0..SUMMARY_ROUNDS {
+        let mut next = Summaries::new();
+        {
+            let mut evaluator = Evaluator::new(facts, kind, &summaries);
+            for &scope in &functions {
+                let summary = summarize_scope(&mut evaluator, facts, kind, scope);
+                let name = facts.scopes[scope].name.clone().unwrap_or_default();
+                let entry: &mut Summary<'t> = next.entry(name).or_default();
+                entry.returns.merge(summary.returns);
+                entry.sink_params.extend(summary.sink_params);
+            }
+        }
+        let stable = next.len() == summaries.len()
+            && next.iter().all(|(name, s)| {
+                summaries.get(name).is_some_and(|old| {
+                    old.returns.params == s.returns.params
+                        && old.returns.built == s.returns.built
+                        && old.returns.taint.is_some() == s.returns.taint.is_some()
+                        && old.sink_params.len() == s.sink_params.len()
+                })
+            });
+        summaries = next;
+        if stable {
+            break;
+        }
+    }
+    summaries
+}
+
+fn summarize_scope<'t>(
+    evaluator: &mut Evaluator<'_, 't>,
+    facts: &FileFacts<'t>,
+    kind: SinkKind,
+    scope: usize,
+) -> Summary<'t> {
+    let mut summary = Summary::default();
+    for &ret in &facts.scopes[scope].returns {
+        let value = evaluator.eval(ret, scope);
+        summary.returns.merge(value);
+    }
+    let (start, end) = (facts.scopes[scope].start_byte, facts.scopes[scope].end_byte);
+    let inside = |node: Node<'_>| {
+        start <= node.start_byte()
+            && node.end_byte() <= end
+            && facts.scope_at(node.start_byte()) == scope
+    };
+    for sink in facts
+        .sinks
+        .iter()
+        .filter(|s| s.kind == kind && inside(s.call))
+    {
+        let value = evaluator.eval(sink.argument, scope);
+        if !value.built {
+            for param in bits(value.params) {
+                summary.sink_params.push(SinkParam {
+                    param,
+                    sink_call: sink.call,
+                    sink_name: sink.name,
+                    shape: sink.shape,
+                });
+            }
+        }
+    }
+    // Passing a parameter on to another helper that sinks it.
+    let calls: Vec<_> = facts.calls().filter(|c| inside(c.node)).cloned().collect();
+    for call in calls {
+        let Some(callee) = evaluator.summaries.get(facts.text(call.name)) else {
+            continue;
+        };
+        let forwarded: Vec<SinkParam<'t>> = callee.sink_params.clone();
+        for sink_param in forwarded {
+            let Some(&arg) = call.args.get(sink_param.param) else {
+                continue;
+            };
+            let value = evaluator.eval(arg, scope);
+            if !value.built {
+                for param in bits(value.params) {
+                    summary.sink_params.push(SinkParam {
+                        param,
+                        ..sink_param.clone()
+                    });
+                }
+            }
+        }
+    }
+    summary
+}
+
+fn bits(mask: u64) -> impl Iterator<Item = usize> {
+    (0..MAX_PARAMS).filter(move |i| mask & (1 << i) != 0)
+}

@@ -1,0 +1,44 @@
+//! `command-injection`: a shell command line built from a non-constant part reaches a shell.
+
+use crate::injection::Injection;
+use crate::{FileFacts, Hit, Rule, SinkKind};
+use shipshape_core::{Family, Level, Precision, RuleMeta};
+
+static META: RuleMeta = RuleMeta {
+    id: "command-injection",
+    name: "CommandInjection",
+    short_description: "A shell command built from a non-constant string is run by a shell",
+    full_description: "A command line is assembled with string formatting, interpolation or \
+        concatenation from a value that is not a constant, and handed to a shell (os.system, \
+        subprocess with shell=True, child_process.exec, sh -c). Shell metacharacters in that \
+        value (; | & $() `) run further commands with the service's privileges. Pass an \
+        argument list to a program without a shell instead.",
+    family: Family::Injection,
+    cwes: &[78],
+    security: true,
+    security_severity: Some("9.8"),
+    default_level: Level::Error,
+    precision: Precision::High,
+    languages: &["Python", "JavaScript", "TypeScript", "Rust"],
+    help_markdown: include_str!("../../../../docs/rules/command-injection.md"),
+};
+
+/// See the module documentation.
+#[derive(Debug)]
+pub(crate) struct CommandInjection;
+
+impl Rule for CommandInjection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
+        Injection {
+            rule_id: META.id,
+            kind: SinkKind::Shell,
+            what: "command line",
+            advice: "pass an argument list without a shell",
+        }
+        .check(facts, hits);
+    }
+}

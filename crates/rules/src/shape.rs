@@ -1,0 +1,44 @@
+//! What SQL text looks like, for sinks whose method names are generic (`execute`, `query`,
+//! `text`, `run`): the constant fragments of the text must look like SQL, so a task runner's
+//! `.execute(f"deploy {env}")` or a UI's `text(f"Hello {name}")` is not taken for a database
+//! call. Packs choose the strictness with `(#set! shape "sql")` or `"sql-statement"`.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a valid regex"))
+}
+
+/// Whether constant text fragments mention SQL keywords.
+pub(crate) fn mentions_sql(text: &str) -> bool {
+    static SQL: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &SQL,
+        r"(?i)\b(select|insert|update|delete|from|where|into|values|join|order\s+by|group\s+by|limit|create|alter|drop|truncate|pragma|table|set|reindex|vacuum|analyze|grant|revoke|begin|commit|rollback|savepoint|attach|detach|merge|explain|copy|lock|listen|notify)\b",
+    )
+    .is_match(text)
+}
+
+/// Whether constant text fragments read as a SQL statement.
+pub(crate) fn reads_as_sql_statement(text: &str) -> bool {
+    static STATEMENT: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &STATEMENT,
+        r"(?is)\b(select\b.*\bfrom|insert\s+into|update\b.*\bset|delete\s+from|replace\s+into|create\s+(table|index|view)|alter\s+table|drop\s+(table|index|view)|truncate\s+table)\b",
+    )
+    .is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(mentions_sql("SELECT id "));
+        assert!(!mentions_sql("deploy --env "));
+        assert!(reads_as_sql_statement("SELECT * FROM users WHERE id = "));
+        assert!(!reads_as_sql_statement("Please update your profile "));
+    }
+}

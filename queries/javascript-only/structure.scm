@@ -1,0 +1,3 @@
+; JavaScript's untyped parameters (TypeScript wraps them in required_parameter).
+(formal_parameters (identifier) @param)
+(formal_parameters (assignment_pattern left: (identifier) @param))
