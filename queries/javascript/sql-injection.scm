@@ -37,3 +37,13 @@
   arguments: (arguments . (comment)* . (_) @sink.sql)
   (#any-of? @sink.name "exec" "prepare" "run" "all" "get" "each")
   (#set! shape "sql-statement")) @sink.call
+
+; TypeORM query builders: .where("user.id = :id", { id }) binds; a condition built from values
+; does not. knex's where(column, value) quotes its column, so only text that reads as a
+; condition (an operator or a keyword) counts.
+(call_expression
+  function: (member_expression
+    property: (property_identifier) @sink.name)
+  arguments: (arguments . (comment)* . (_) @sink.sql)
+  (#any-of? @sink.name "where" "andWhere" "orWhere" "having" "andHaving" "orHaving")
+  (#set! shape "sql-condition")) @sink.call

@@ -29,3 +29,17 @@
   arguments: (argument_list . (comment)* . (_) @sink.sql)
   (#any-of? @sink.name "text" "raw" "fetch" "fetchrow" "fetchval")
   (#set! shape "sql-statement")) @sink.call
+
+; Django QuerySet.extra(where=[…], select={…}, order_by=[…]): each entry is raw SQL.
+(call
+  function: (attribute
+    attribute: (identifier) @sink.name)
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @_keyword
+      value: [
+        (list (_) @sink.sql)
+        (dictionary (pair value: (_) @sink.sql))
+      ]))
+  (#eq? @sink.name "extra")
+  (#any-of? @_keyword "where" "select" "order_by" "tables")) @sink.call

@@ -23,3 +23,24 @@
     "execute" "execute_batch" "batch_execute" "simple_query" "query" "query_one" "query_opt"
     "query_row" "query_map" "query_raw" "prepare" "prepare_cached")
   (#set! shape "sql")) @sink.call
+
+; diesel::dsl::sql::<T>(text) (a raw fragment, usually a condition) and sea-orm's
+; Statement::from_string(backend, text).
+(call_expression
+  function: [
+    (scoped_identifier name: (identifier) @sink.name)
+    (generic_function function: [
+      (identifier) @sink.name
+      (scoped_identifier name: (identifier) @sink.name)
+    ])
+  ]
+  arguments: (arguments . [(line_comment) (block_comment)]* . (_) @sink.sql)
+  (#eq? @sink.name "sql")
+  (#set! shape "sql-condition")) @sink.call
+(call_expression
+  function: (scoped_identifier
+    path: (identifier) @_type
+    name: (identifier) @sink.name)
+  arguments: (arguments (_) . (_) @sink.sql)
+  (#eq? @_type "Statement")
+  (#any-of? @sink.name "from_string" "from_sql_and_values")) @sink.call

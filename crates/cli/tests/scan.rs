@@ -530,3 +530,46 @@ fn root_must_contain_every_path() {
         stderr(&output)
     );
 }
+
+#[test]
+fn sarif_code_flows_follow_the_value_to_the_sink() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(
+        &root,
+        "app/search.py",
+        "def search(cur, term):\n    where = \"name = '\" + term + \"'\"\n    sql = \"SELECT * FROM items WHERE \" + where\n    cur.execute(sql)\n",
+    );
+    let (_, log, _) = scan_to_sarif(&root, "1", &[]);
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
+    let steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .unwrap();
+    let lines: Vec<u64> = steps
+        .iter()
+        .map(|s| {
+            s["location"]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [2, 2, 3, 4],
+        "term, where =, sql =, the sink: {steps:?}"
+    );
+    assert!(steps
+        .iter()
+        .all(|s| s["location"]["message"]["text"].is_string()));
+    let related = &result["relatedLocations"][0];
+    assert_eq!(related["id"], 1);
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 2);
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("'term' reaches cur.execute"));
+}

@@ -73,6 +73,7 @@ pub(crate) fn collect<'t>(
         let shape = match compiled.shapes[m.pattern_index].as_deref() {
             Some("sql") => Some(Shape::Sql),
             Some("sql-statement") => Some(Shape::SqlStatement),
+            Some("sql-condition") => Some(Shape::SqlCondition),
             _ => None,
         };
         bound.record(&mut facts, label, shape);

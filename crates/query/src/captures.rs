@@ -211,10 +211,9 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 ];
 
 /// Keys allowed in `(#set! key "value")`: `label` names what a pattern matched for messages
-/// (e.g. `"f-string"`, `"template literal"`); `shape` on a sink pattern (`"sql"` or
-/// `"sql-statement"`) asks the core
-/// to report only text whose constant fragments look like that language, for generic method
-/// names such as `execute` or `query`.
+/// (e.g. `"f-string"`, `"template literal"`); `shape` on a sink pattern (`"sql"`,
+/// `"sql-statement"` or `"sql-condition"`) asks the core to report only text whose constant
+/// fragments look like that, for generic method names such as `execute`, `query` or `where`.
 pub const PROPERTY_KEYS: &[&str] = &["label", "shape"];
 
 impl Capture {

@@ -278,11 +278,14 @@ fn compile_language(
             let value = property.value.as_ref().map(|v| v.to_string());
             match property.key.as_ref() {
                 "shape" => {
-                    if !matches!(value.as_deref(), Some("sql" | "sql-statement")) {
+                    if !matches!(
+                        value.as_deref(),
+                        Some("sql" | "sql-statement" | "sql-condition")
+                    ) {
                         return Err(joined.error_at(
                             start,
                             format!(
-                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\"",
+                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\", \"sql-condition\"",
                                 value.unwrap_or_default()
                             ),
                         ));

@@ -12,7 +12,10 @@ use serde_sarif::sarif::{
     ReportingConfiguration, ReportingDescriptor, ReportingDescriptorReference,
     Result as SarifResult, ResultLevel, Run, RunAutomationDetails, Sarif, Tool, ToolComponent,
 };
-use shipshape_core::{Finding, Level, Notification, NotificationKind, RuleMeta, ScanResult};
+use serde_sarif::sarif::{CodeFlow, ThreadFlow, ThreadFlowLocation};
+use shipshape_core::{
+    Finding, FlowStep, Level, Notification, NotificationKind, RuleMeta, ScanResult,
+};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -205,16 +208,63 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
         finding.line_hash.clone(),
     );
     fingerprints.insert("shipshape/v1".to_string(), finding.fingerprint.clone());
-    let builder = SarifResult::builder()
+    let mut result = SarifResult::builder()
         .rule_id(finding.rule_id)
         .level(result_level(finding.level))
         .message(Message::builder().text(finding.message.as_str()).build())
         .locations(vec![location])
-        .partial_fingerprints(fingerprints);
-    match rules.iter().position(|m| m.id == finding.rule_id) {
-        Some(index) => builder.rule_index(index as i64).build(),
-        None => builder.build(),
+        .partial_fingerprints(fingerprints)
+        .build();
+    result.rule_index = rules
+        .iter()
+        .position(|m| m.id == finding.rule_id)
+        .map(|index| index as i64);
+    if !finding.flow.is_empty() {
+        let steps = finding
+            .flow
+            .iter()
+            .map(|step| {
+                ThreadFlowLocation::builder()
+                    .location(step_location(&finding.path, step, None))
+                    .build()
+            })
+            .collect::<Vec<_>>();
+        result.code_flows = Some(vec![CodeFlow::builder()
+            .thread_flows(vec![ThreadFlow::builder().locations(steps).build()])
+            .build()]);
     }
+    if !finding.related.is_empty() {
+        result.related_locations = Some(
+            finding
+                .related
+                .iter()
+                .enumerate()
+                .map(|(index, step)| step_location(&finding.path, step, Some(index as i64 + 1)))
+                .collect(),
+        );
+    }
+    result
+}
+
+/// A location in the finding's file with a message (a flow step or a related location).
+fn step_location(path: &str, step: &FlowStep, id: Option<i64>) -> Location {
+    let region = SarifRegion::builder()
+        .start_line(step.region.start_line as i64)
+        .start_column(step.region.start_column as i64)
+        .end_line(step.region.end_line as i64)
+        .end_column(step.region.end_column as i64)
+        .build();
+    let mut location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(artifact(path))
+                .region(region)
+                .build(),
+        )
+        .message(Message::builder().text(step.message.as_str()).build())
+        .build();
+    location.id = id;
+    location
 }
 
 fn notification(notification: &Notification) -> SarifNotification {

@@ -131,6 +131,15 @@ fn render_finding(finding: &Finding, palette: &Palette, out: &mut dyn Write) -> 
         "{gutter}{pad} |{gutter:#} {prefix}{style}{}{style:#}",
         "^".repeat(width.max(1))
     )?;
+    // Show the way through variables and helpers when there is one to show.
+    if finding.flow.len() > 2 {
+        let steps: Vec<String> = finding
+            .flow
+            .iter()
+            .map(|step| format!("line {}: {}", step.region.start_line, step.message))
+            .collect();
+        writeln!(out, "{gutter}{pad} ={gutter:#} flow: {}", steps.join(" → "))?;
+    }
     writeln!(out)
 }
 

@@ -145,6 +145,7 @@ impl<'t> Value<'t> {
             None => true,
             Some(Shape::Sql) => crate::shape::mentions_sql(&self.text),
             Some(Shape::SqlStatement) => crate::shape::reads_as_sql_statement(&self.text),
+            Some(Shape::SqlCondition) => crate::shape::reads_as_sql_condition(&self.text),
         }
     }
 }

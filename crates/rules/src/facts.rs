@@ -24,6 +24,8 @@ pub enum Shape {
     Sql,
     /// Reads as a whole SQL statement: `SELECT … FROM`, `INSERT INTO`, … (`"sql-statement"`).
     SqlStatement,
+    /// Reads as a SQL condition: a comparison or a boolean keyword (`"sql-condition"`).
+    SqlCondition,
 }
 
 /// An expression whose value is safe to put into some sinks' text.

@@ -85,7 +85,15 @@ impl Injection {
             end_byte: call.end_byte(),
             code: facts.text(call).to_string(),
             message: format!("{how} with '{part}' reaches {reaches}: {}", self.advice),
-            flow: self.flow(facts, taint, call, start, &reaches, via.as_ref()),
+            flow: self.flow(
+                facts,
+                taint,
+                value.taint.is_none(),
+                call,
+                start,
+                &reaches,
+                via.as_ref(),
+            ),
             related: taint
                 .map(|t| {
                     vec![Step {
@@ -98,10 +106,12 @@ impl Injection {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn flow(
         &self,
         facts: &FileFacts<'_>,
         taint: Option<&Taint<'_>>,
+        from_parameter: bool,
         call: Node<'_>,
         start: usize,
         reaches: &str,
@@ -114,8 +124,13 @@ impl Injection {
             start_byte: taint.leaf.start_byte(),
             end_byte: taint.leaf.end_byte(),
             message: format!(
-                "'{}' is not a constant",
-                truncate_chars(&collapse_whitespace(facts.text(taint.leaf)), 40)
+                "'{}' {}",
+                truncate_chars(&collapse_whitespace(facts.text(taint.leaf)), 40),
+                if from_parameter {
+                    "is a parameter: its callers decide what it holds"
+                } else {
+                    "is not a constant"
+                }
             ),
         }];
         for &step in &taint.steps {

@@ -30,6 +30,16 @@ pub(crate) fn reads_as_sql_statement(text: &str) -> bool {
     .is_match(text)
 }
 
+/// Whether constant text fragments read as a SQL condition (`a = `, `LIKE`, `IN (`, `AND`).
+pub(crate) fn reads_as_sql_condition(text: &str) -> bool {
+    static CONDITION: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &CONDITION,
+        r"(?i)(=|<>|!=|<|>|\b(like|ilike|in|is|between|and|or|not|exists)\b)",
+    )
+    .is_match(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +50,7 @@ mod tests {
         assert!(!mentions_sql("deploy --env "));
         assert!(reads_as_sql_statement("SELECT * FROM users WHERE id = "));
         assert!(!reads_as_sql_statement("Please update your profile "));
+        assert!(reads_as_sql_condition("user.name = '"));
+        assert!(!reads_as_sql_condition("created_at "));
     }
 }
