@@ -70,3 +70,16 @@
      property: (property_identifier) @_method)
    arguments: (arguments))
  (#any-of? @_method "trim" "toLowerCase" "toUpperCase" "toString" "trimStart" "trimEnd")) @expr.wrapper
+
+; ids.map(() => "?"): the array holds what the callback returns (placeholders are constant).
+((call_expression
+   function: (member_expression
+     property: (property_identifier) @_method)
+   arguments: (arguments . (arrow_function body: (_) @expr.part)))
+ (#any-of? @_method "map" "flatMap")) @expr.build
+
+; String(x) is x as text: as safe as x.
+((call_expression
+   function: (identifier) @_function
+   arguments: (arguments . (_) @expr.inner .))
+ (#eq? @_function "String")) @expr.wrapper

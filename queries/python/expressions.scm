@@ -46,6 +46,15 @@
    (#eq? @_method "format")) @expr.build
  (#set! label "str.format()"))
 
+; ", ".join("%s" for _ in ids): a lone generator argument replaces the argument list.
+((call
+   function: (attribute
+     object: (_) @expr.part
+     attribute: (identifier) @_method)
+   arguments: (generator_expression) @expr.part)
+ (#eq? @_method "join")
+ (#set! label "str.join()")) @expr.build
+
 ; ", ".join(parts): the separator and the parts
 ((call
    function: (attribute
@@ -87,10 +96,14 @@
 ((call
    function: (identifier) @_function
    arguments: (argument_list . (_) @expr.inner .))
- (#any-of? @_function "frozenset" "set" "tuple" "list" "sorted" "dict")) @expr.wrapper
+ (#any-of? @_function "frozenset" "set" "tuple" "list" "sorted" "dict" "str")) @expr.wrapper
 ((call
    function: (attribute
      object: (_) @expr.inner
      attribute: (identifier) @_method)
    arguments: (argument_list))
  (#any-of? @_method "strip" "lower" "upper" "lstrip" "rstrip" "title" "casefold")) @expr.wrapper
+
+; ("%s" for _ in ids), [f(x) for x in xs]: built from what each element is.
+(generator_expression body: (_) @expr.part) @expr.build
+(list_comprehension body: (_) @expr.part) @expr.build

@@ -75,3 +75,17 @@
    arguments: (arguments . (_) @expr.inner .))
  (#eq? @_type "String")
  (#eq? @_function "from")) @expr.wrapper
+
+; ids.iter().map(|_| "?"): the items are what the closure returns.
+((call_expression
+   function: (field_expression
+     field: (field_identifier) @_method)
+   arguments: (arguments . (closure_expression body: (_) @expr.part)))
+ (#eq? @_method "map")) @expr.build
+; .collect::<Vec<_>>() and .collect() pass their items on.
+((call_expression
+   function: [
+     (field_expression value: (_) @expr.inner field: (field_identifier) @_method)
+     (generic_function function: (field_expression value: (_) @expr.inner field: (field_identifier) @_method))
+   ])
+ (#any-of? @_method "collect" "iter" "into_iter")) @expr.wrapper
