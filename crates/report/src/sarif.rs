@@ -14,7 +14,7 @@ use serde_sarif::sarif::{
 };
 use serde_sarif::sarif::{CodeFlow, ThreadFlow, ThreadFlowLocation};
 use shipshape_core::{
-    Finding, FlowStep, Level, Notification, NotificationKind, RuleMeta, ScanResult,
+    Finding, FlowStep, Level, Notification, NotificationKind, Region, RuleMeta, ScanResult,
 };
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -177,13 +177,18 @@ fn artifact(path: &str) -> ArtifactLocation {
         .build()
 }
 
+/// A region with UTF-16 columns (the run's `columnKind`) and an exclusive end column.
+fn sarif_region(region: &Region) -> SarifRegion {
+    SarifRegion::builder()
+        .start_line(region.start_line as i64)
+        .start_column(region.start_column as i64)
+        .end_line(region.end_line as i64)
+        .end_column(region.end_column as i64)
+        .build()
+}
+
 fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
-    let region = SarifRegion::builder()
-        .start_line(finding.region.start_line as i64)
-        .start_column(finding.region.start_column as i64)
-        .end_line(finding.region.end_line as i64)
-        .end_column(finding.region.end_column as i64)
-        .build();
+    let region = sarif_region(&finding.region);
     let context_region = SarifRegion::builder()
         .start_line(finding.region.start_line as i64)
         .end_line(finding.region.end_line as i64);
@@ -248,12 +253,7 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
 
 /// A location in the finding's file with a message (a flow step or a related location).
 fn step_location(path: &str, step: &FlowStep, id: Option<i64>) -> Location {
-    let region = SarifRegion::builder()
-        .start_line(step.region.start_line as i64)
-        .start_column(step.region.start_column as i64)
-        .end_line(step.region.end_line as i64)
-        .end_column(step.region.end_column as i64)
-        .build();
+    let region = sarif_region(&step.region);
     let mut location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
