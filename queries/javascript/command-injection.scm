@@ -6,7 +6,7 @@
 ; `const { exec } = require('child_process')`, `import { execSync } from 'node:child_process'`.
 (call_expression
   function: (identifier) @sink.name
-  arguments: (arguments . (comment)* . (_) @sink.shell)
+  arguments: (arguments . (_) @sink.shell)
   (#any-of? @sink.name "exec" "execSync")) @sink.call
 
 ; child_process.exec(cmd), cp.execSync(cmd), and shelljs's shell.exec(cmd). Only on a receiver
@@ -15,7 +15,7 @@
   function: (member_expression
     object: (identifier) @_module
     property: (property_identifier) @sink.name)
-  arguments: (arguments . (comment)* . (_) @sink.shell)
+  arguments: (arguments . (_) @sink.shell)
   (#match? @_module "^(child_process|childProcess|child|cp|shell|shelljs)$")
   (#any-of? @sink.name "exec" "execSync")) @sink.call
 
@@ -26,7 +26,7 @@
       function: (identifier) @_require
       arguments: (arguments . (string) @_module))
     property: (property_identifier) @sink.name)
-  arguments: (arguments . (comment)* . (_) @sink.shell)
+  arguments: (arguments . (_) @sink.shell)
   (#eq? @_require "require")
   (#match? @_module "^['\"](node:)?child_process['\"]$")
   (#any-of? @sink.name "exec" "execSync")) @sink.call
@@ -39,7 +39,7 @@
     (member_expression property: (property_identifier) @sink.name)
   ]
   arguments: (arguments
-    . (comment)* . (_) @sink.shell
+    . (_) @sink.shell
     (object
       (pair
         key: [(property_identifier) (string)] @_key

@@ -13,5 +13,5 @@
 ; mongoose Model.$where(js) and query.$where(js).
 (call_expression
   function: (member_expression property: (property_identifier) @sink.name)
-  arguments: (arguments . (comment)* . (_) @sink.nosql)
+  arguments: (arguments . (_) @sink.nosql)
   (#eq? @sink.name "$where")) @sink.call

@@ -9,7 +9,7 @@
     ; TypeScript's grammar reads `await pool.query<T>(…)` as `(await pool.query)<T>(…)`
     (await_expression (member_expression property: (property_identifier) @sink.name))
   ]
-  arguments: (arguments . (comment)* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name "query" "execute")
   (#set! shape "sql")) @sink.call
 
@@ -21,7 +21,7 @@
     ; TypeScript's grammar reads `await pool.query<T>(…)` as `(await pool.query)<T>(…)`
     (await_expression (member_expression property: (property_identifier) @sink.name))
   ]
-  arguments: (arguments . (comment)* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name
     "raw" "whereRaw" "orWhereRaw" "andWhereRaw" "havingRaw" "orHavingRaw" "orderByRaw"
     "groupByRaw" "joinRaw" "fromRaw" "literal" "$queryRawUnsafe" "$executeRawUnsafe")) @sink.call
@@ -34,7 +34,7 @@
     ; TypeScript's grammar reads `await pool.query<T>(…)` as `(await pool.query)<T>(…)`
     (await_expression (member_expression property: (property_identifier) @sink.name))
   ]
-  arguments: (arguments . (comment)* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name "exec" "prepare" "run" "all" "get" "each")
   (#set! shape "sql-statement")) @sink.call
 
@@ -44,6 +44,6 @@
 (call_expression
   function: (member_expression
     property: (property_identifier) @sink.name)
-  arguments: (arguments . (comment)* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name "where" "andWhere" "orWhere" "having" "andHaving" "orHaving")
   (#set! shape "sql-condition")) @sink.call

@@ -5,7 +5,7 @@
   function: (attribute
     object: (identifier) @_module
     attribute: (identifier) @sink.name)
-  arguments: (argument_list . (comment)* . (_) @sink.shell)
+  arguments: (argument_list . (_) @sink.shell)
   (#eq? @_module "os")
   (#any-of? @sink.name "system" "popen")) @sink.call
 
@@ -15,7 +15,7 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (comment)* . (_) @sink.shell)
+  arguments: (argument_list . (_) @sink.shell)
   (#any-of? @sink.name "getoutput" "getstatusoutput")) @sink.call
 
 ; asyncio.create_subprocess_shell(cmd): always a shell.
@@ -24,7 +24,7 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (comment)* . (_) @sink.shell)
+  arguments: (argument_list . (_) @sink.shell)
   (#eq? @sink.name "create_subprocess_shell")) @sink.call
 
 ; subprocess.run / call / check_call / check_output / Popen(cmd, ..., shell=True): the first
@@ -35,7 +35,7 @@
     (attribute attribute: (identifier) @sink.name)
   ]
   arguments: (argument_list
-    . (comment)* . (_) @sink.shell
+    . (_) @sink.shell
     (keyword_argument
       name: (identifier) @_k
       value: (true) @_v))

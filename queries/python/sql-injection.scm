@@ -6,7 +6,7 @@
 (call
   function: (attribute
     attribute: (identifier) @sink.name)
-  arguments: (argument_list . (comment)* . (_) @sink.sql)
+  arguments: (argument_list . (_) @sink.sql)
   (#any-of? @sink.name "execute" "executemany" "executescript" "exec_driver_sql" "mogrify")
   (#set! shape "sql")) @sink.call
 
@@ -16,7 +16,7 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (comment)* . (_) @sink.sql)
+  arguments: (argument_list . (_) @sink.sql)
   (#any-of? @sink.name "read_sql" "read_sql_query" "RawSQL")) @sink.call
 
 ; Generic names that take SQL in some libraries: SQLAlchemy text(), Django Manager.raw(),
@@ -26,7 +26,7 @@
     (identifier) @sink.name
     (attribute attribute: (identifier) @sink.name)
   ]
-  arguments: (argument_list . (comment)* . (_) @sink.sql)
+  arguments: (argument_list . (_) @sink.sql)
   (#any-of? @sink.name "text" "raw" "fetch" "fetchrow" "fetchval")
   (#set! shape "sql-statement")) @sink.call
 

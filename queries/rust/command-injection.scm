@@ -15,7 +15,7 @@
         field: (field_identifier) @_flag_method)
       arguments: (arguments . [(line_comment) (block_comment)]* . (string_literal) @_flag))
     field: (field_identifier) @sink.name)
-  arguments: (arguments . [(line_comment) (block_comment)]* . (_) @sink.shell)
+  arguments: (arguments . (_) @sink.shell)
   (#match? @_type "(^|::)Command$")
   (#eq? @_new "new")
   (#match? @_shell "^\"((/usr)?(/bin/)?(sh|bash|zsh|dash|ksh)|cmd|cmd\\.exe|powershell|pwsh)\"$")

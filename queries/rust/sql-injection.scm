@@ -11,14 +11,14 @@
       (scoped_identifier name: (identifier) @sink.name)
     ])
   ]
-  arguments: (arguments . [(line_comment) (block_comment)]* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name "query" "query_as" "query_scalar" "query_with" "query_as_with" "raw_sql" "sql_query")) @sink.call
 
 ; rusqlite Connection and postgres / tokio-postgres Client methods that take SQL text first.
 (call_expression
   function: (field_expression
     field: (field_identifier) @sink.name)
-  arguments: (arguments . [(line_comment) (block_comment)]* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#any-of? @sink.name
     "execute" "execute_batch" "batch_execute" "simple_query" "query" "query_one" "query_opt"
     "query_row" "query_map" "query_raw" "prepare" "prepare_cached")
@@ -34,7 +34,7 @@
       (scoped_identifier name: (identifier) @sink.name)
     ])
   ]
-  arguments: (arguments . [(line_comment) (block_comment)]* . (_) @sink.sql)
+  arguments: (arguments . (_) @sink.sql)
   (#eq? @sink.name "sql")
   (#set! shape "sql-condition")) @sink.call
 (call_expression

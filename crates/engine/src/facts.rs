@@ -32,9 +32,18 @@ pub(crate) fn collect<'t>(
             let Some(kind) = compiled.captures[capture.index as usize] else {
                 continue;
             };
-            let node = capture.node;
+            let mut node = capture.node;
             if node.is_extra() {
-                continue; // a comment inside `( … )` is not the wrapped value
+                // A comment where an argument was expected (`execute(  # note` on the call's
+                // line): a sink's argument is the next real one; anything else is not a value.
+                let is_sink_argument = matches!(
+                    kind,
+                    Capture::SinkSql | Capture::SinkShell | Capture::SinkNosql
+                );
+                match next_real_sibling(node) {
+                    Some(next) if is_sink_argument => node = next,
+                    _ => continue,
+                }
             }
             match kind {
                 Capture::Function => bound.function = Some(node),
@@ -81,6 +90,16 @@ pub(crate) fn collect<'t>(
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
     (facts, exceeded)
+}
+
+/// The next named sibling that is not a comment.
+fn next_real_sibling(mut node: Node<'_>) -> Option<Node<'_>> {
+    loop {
+        node = node.next_named_sibling()?;
+        if !node.is_extra() {
+            return Some(node);
+        }
+    }
 }
 
 /// The captures of one match, grouped so that related ones are recorded together.
