@@ -8,7 +8,7 @@
 (pair
   key: [(property_identifier) (string)] @sink.name
   value: (_) @sink.nosql
-  (#match? @sink.name "^['\"]?\\$where['\"]?$")) @sink.call
+  (#any-of? @sink.name "$where" "'$where'" "\"$where\"")) @sink.call
 
 ; mongoose Model.$where(js) and query.$where(js).
 (call_expression

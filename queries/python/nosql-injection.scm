@@ -6,4 +6,4 @@
 (pair
   key: (string) @sink.name
   value: (_) @sink.nosql
-  (#match? @sink.name "^[\"']\\$where[\"']$")) @sink.call
+  (#any-of? @sink.name "'$where'" "\"$where\"")) @sink.call

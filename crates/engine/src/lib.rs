@@ -175,6 +175,15 @@ impl Engine {
                 return outcome;
             }
         };
+        // No sink name in the file: no rule can fire, so the query pass is skipped (the parse
+        // above still reported syntax errors and nesting).
+        if compiled
+            .sink_words
+            .as_ref()
+            .is_some_and(|words| !words.might_match(&text))
+        {
+            return outcome;
+        }
         let (facts, exceeded) = facts::collect(compiled, root, &text, &self.budgets);
         if exceeded {
             outcome.notifications.push(Notification::for_file(

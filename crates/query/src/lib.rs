@@ -7,8 +7,10 @@
 
 mod captures;
 mod pack;
+mod prefilter;
 mod query_set;
 
 pub use captures::{Capture, CAPTURES, PROPERTY_KEYS};
 pub use pack::{PackFile, PackSource};
+pub use prefilter::SinkWords;
 pub use query_set::{CompiledQuery, QueryLoadError, QuerySet};

@@ -1,7 +1,7 @@
 //! Compiling all of a language's pack files into one query and checking it against the
 //! capture contract.
 
-use crate::{Capture, PackFile, CAPTURES, PROPERTY_KEYS};
+use crate::{Capture, PackFile, SinkWords, CAPTURES, PROPERTY_KEYS};
 use shipshape_lang::Language;
 use std::sync::OnceLock;
 use tree_sitter::{CaptureQuantifier, Query, QueryErrorKind};
@@ -53,6 +53,8 @@ pub struct CompiledQuery {
     pub labels: Vec<Option<String>>,
     /// For each pattern index, its `(#set! shape "...")`, if any.
     pub shapes: Vec<Option<String>>,
+    /// Words a file must contain for any sink pattern to match (`None`: always run).
+    pub sink_words: Option<SinkWords>,
 }
 
 /// The queries of every language, each compiled once per process on first use (compiling
@@ -320,12 +322,35 @@ fn compile_language(
         }
     }
 
+    let is_sink = |c: &Option<Capture>| {
+        matches!(
+            c,
+            Some(Capture::SinkSql | Capture::SinkShell | Capture::SinkNosql)
+        )
+    };
+    let sink_patterns: Vec<&str> = (0..query.pattern_count())
+        .filter(|&pattern| {
+            query
+                .capture_quantifiers(pattern)
+                .iter()
+                .zip(&captures)
+                .any(|(q, c)| is_sink(c) && *q != CaptureQuantifier::Zero)
+        })
+        .map(|pattern| {
+            let start = query.start_byte_for_pattern(pattern);
+            let end = query.end_byte_for_pattern(pattern);
+            joined.text.get(start..end).unwrap_or("")
+        })
+        .collect();
+    let sink_words = SinkWords::from_sink_patterns(sink_patterns);
+
     Ok(CompiledQuery {
         language,
         query,
         captures,
         labels,
         shapes,
+        sink_words,
     })
 }
 
@@ -349,6 +374,12 @@ mod tests {
     fn embedded_packs_compile_for_every_language() {
         let set = QuerySet::compile(&PackFile::embedded()).expect("embedded packs compile");
         for language in Language::ALL {
+            let compiled = set.get(language).expect("compiled");
+            let words = compiled.sink_words.as_ref().map(|w| w.words().to_vec());
+            assert!(
+                words.as_ref().is_some_and(|w| w.len() > 3),
+                "{language}: every shipped sink pattern names its sinks, so the prefilter works: {words:?}"
+            );
             assert!(
                 set.get(language).expect("compiled").query.pattern_count() > 0,
                 "{language}"

@@ -1,0 +1,99 @@
+//! A cheap text test that tells when the query pass cannot find a sink in a file, so it can be
+//! skipped: every sink pattern names its sinks with `#eq?` / `#any-of?` on `@sink.name`, and a
+//! file that contains none of those names as a word has no sink (and so, for every rule today,
+//! no finding). The words are read from the packs themselves, so a user's pack extends them;
+//! a sink pattern whose names cannot be read this way turns the prefilter off for its language.
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Words of which a file must contain at least one for the query pass to be worth running.
+#[derive(Debug, Clone)]
+pub struct SinkWords {
+    words: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+impl SinkWords {
+    /// A prefilter from the source texts of the patterns that capture a sink argument; `None`
+    /// when some pattern does not name its sinks literally.
+    pub(crate) fn from_sink_patterns<'a>(
+        patterns: impl IntoIterator<Item = &'a str>,
+    ) -> Option<SinkWords> {
+        let mut words = Vec::new();
+        for pattern in patterns {
+            let names = literal_sink_names(pattern);
+            if names.is_empty() {
+                return None;
+            }
+            words.extend(names);
+        }
+        words.sort();
+        words.dedup();
+        let matcher = AhoCorasick::new(&words).ok()?;
+        Some(SinkWords { words, matcher })
+    }
+
+    /// The words, sorted.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether `text` contains one of the words, not as part of a longer identifier.
+    pub fn might_match(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        self.matcher.find_overlapping_iter(text).any(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+    }
+}
+
+/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern's
+/// source, without the quotes that some grammars keep in a key's text (`'$where'`).
+fn literal_sink_names(pattern: &str) -> Vec<String> {
+    static PREDICATE: OnceLock<Regex> = OnceLock::new();
+    static STRING: OnceLock<Regex> = OnceLock::new();
+    let predicate = PREDICATE.get_or_init(|| {
+        Regex::new(r#"\(#(?:eq|any-of)\?\s+@sink\.name((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)"#)
+            .expect("a valid regex")
+    });
+    let string =
+        STRING.get_or_init(|| Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("a valid regex"));
+    let mut names = Vec::new();
+    for found in predicate.captures_iter(pattern) {
+        for literal in string.captures_iter(&found[1]) {
+            let name = literal[1].replace("\\\"", "\"").replace("\\\\", "\\");
+            let name = name.trim_matches(|c| c == '"' || c == '\'').to_string();
+            if !name.is_empty() {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_come_from_sink_name_predicates() {
+        let words = SinkWords::from_sink_patterns([
+            r#"(call (#any-of? @sink.name "execute" "executemany")) @sink.call"#,
+            r#"(pair (#any-of? @sink.name "'$where'" "\"$where\"")) @sink.call"#,
+        ])
+        .expect("literal names");
+        assert_eq!(words.words(), ["$where", "execute", "executemany"]);
+        assert!(words.might_match("cur.execute(q)"));
+        assert!(words.might_match("{'$where': js}"));
+        assert!(!words.might_match("def executor(): pass  # re_execute"));
+        assert!(
+            SinkWords::from_sink_patterns([r#"(call (#match? @sink.name "^x")) @sink.call"#])
+                .is_none()
+        );
+    }
+}
