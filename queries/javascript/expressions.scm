@@ -41,14 +41,16 @@
  (#set! label "Array.join()")) @expr.build
 
 ; Containers and lookups: constant if every element (every value of the table) is.
-(array (_) @expr.part) @expr.build
-(object (pair value: (_) @expr.part)) @expr.build
-(subscript_expression object: (_) @expr.part) @expr.build
+; (#set! build "choice"): the value is one of the parts, not text assembled from them.
+((array (_) @expr.part) @expr.build (#set! build "choice"))
+((object (pair value: (_) @expr.part)) @expr.build (#set! build "choice"))
+((subscript_expression object: (_) @expr.part) @expr.build (#set! build "choice"))
 
 ; cond ? a : b: the value is one of the two branches
-(ternary_expression
-  consequence: (_) @expr.part
-  alternative: (_) @expr.part) @expr.build
+((ternary_expression
+   consequence: (_) @expr.part
+   alternative: (_) @expr.part) @expr.build
+ (#set! build "choice"))
 
 ; Transparent wrappers.
 (parenthesized_expression (_) @expr.inner) @expr.wrapper
@@ -76,7 +78,8 @@
    function: (member_expression
      property: (property_identifier) @_method)
    arguments: (arguments . (arrow_function body: (_) @expr.part)))
- (#any-of? @_method "map" "flatMap")) @expr.build
+ (#any-of? @_method "map" "flatMap")
+ (#set! build "choice")) @expr.build
 
 ; String(x) is x as text: as safe as x.
 ((call_expression

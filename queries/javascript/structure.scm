@@ -22,6 +22,11 @@
 
 (statement_block) @block
 (switch_case) @block
+; A branch or loop body without braces is a block of its own.
+(if_statement consequence: (_) @block)
+(else_clause (_) @block)
+(for_statement body: (_) @block)
+(while_statement body: (_) @block)
 
 ; const q = value; q = value
 (variable_declarator

@@ -65,10 +65,11 @@
  (#set! label "str.join()")) @expr.build
 
 ; Containers: constant if every element is.
-(tuple (_) @expr.part) @expr.build
-(list (_) @expr.part) @expr.build
-(set (_) @expr.part) @expr.build
-(dictionary (pair value: (_) @expr.part)) @expr.build
+; (#set! build "choice"): the value is one of the parts, not text assembled from them.
+((tuple (_) @expr.part) @expr.build (#set! build "choice"))
+((list (_) @expr.part) @expr.build (#set! build "choice"))
+((set (_) @expr.part) @expr.build (#set! build "choice"))
+((dictionary (pair value: (_) @expr.part)) @expr.build (#set! build "choice"))
 (list) @expr.literal
 (dictionary) @expr.literal
 (tuple) @expr.literal
@@ -77,17 +78,20 @@
 ((conditional_expression
    . (_) @expr.part
    . (_)
-   . (_) @expr.part .) @expr.build)
+   . (_) @expr.part .) @expr.build
+ (#set! build "choice"))
 
 ; TABLES[key], TABLES.get(key, default): one of the table's values (or the default).
-(subscript
-  value: (_) @expr.part) @expr.build
+((subscript
+   value: (_) @expr.part) @expr.build
+ (#set! build "choice"))
 ((call
    function: (attribute
      object: (_) @expr.part
      attribute: (identifier) @_method)
    arguments: (argument_list . (_) . (_)? @expr.part .))
- (#eq? @_method "get")) @expr.build
+ (#eq? @_method "get")
+ (#set! build "choice")) @expr.build
 
 ; Transparent wrappers.
 (parenthesized_expression (_) @expr.inner) @expr.wrapper
@@ -105,5 +109,5 @@
  (#any-of? @_method "strip" "lower" "upper" "lstrip" "rstrip" "title" "casefold")) @expr.wrapper
 
 ; ("%s" for _ in ids), [f(x) for x in xs]: built from what each element is.
-(generator_expression body: (_) @expr.part) @expr.build
-(list_comprehension body: (_) @expr.part) @expr.build
+((generator_expression body: (_) @expr.part) @expr.build (#set! build "choice"))
+((list_comprehension body: (_) @expr.part) @expr.build (#set! build "choice"))

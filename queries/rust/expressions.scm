@@ -25,13 +25,16 @@
  (#set! label "join")) @expr.build
 
 ; Constant containers and choices: constant if every element / arm is.
-(array_expression (_) @expr.part) @expr.build
-(match_expression
-  body: (match_block (match_arm value: (_) @expr.part))) @expr.build
-(if_expression
-  consequence: (block) @expr.part
-  alternative: (else_clause (block) @expr.part)) @expr.build
-(index_expression . (_) @expr.part) @expr.build
+; (#set! build "choice"): the value is one of the parts, not text assembled from them.
+((array_expression (_) @expr.part) @expr.build (#set! build "choice"))
+((match_expression
+   body: (match_block (match_arm value: (_) @expr.part))) @expr.build
+ (#set! build "choice"))
+((if_expression
+   consequence: (block) @expr.part
+   alternative: (else_clause (block) @expr.part)) @expr.build
+ (#set! build "choice"))
+((index_expression . (_) @expr.part) @expr.build (#set! build "choice"))
 
 ; String::new(), Vec::new(): empty, so constant.
 ((call_expression
@@ -81,7 +84,8 @@
    function: (field_expression
      field: (field_identifier) @_method)
    arguments: (arguments . (closure_expression body: (_) @expr.part)))
- (#eq? @_method "map")) @expr.build
+ (#eq? @_method "map")
+ (#set! build "choice")) @expr.build
 ; .collect::<Vec<_>>() and .collect() pass their items on.
 ((call_expression
    function: [

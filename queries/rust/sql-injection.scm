@@ -41,6 +41,6 @@
   function: (scoped_identifier
     path: (identifier) @_type
     name: (identifier) @sink.name)
-  arguments: (arguments (_) . (_) @sink.sql)
+  arguments: (arguments . (_) . (_) @sink.sql)
   (#eq? @_type "Statement")
   (#any-of? @sink.name "from_string" "from_sql_and_values")) @sink.call

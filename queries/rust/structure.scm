@@ -87,7 +87,9 @@
    consequence: (block
      [
        (return_expression)
-       (expression_statement [(return_expression) (macro_invocation) (break_expression) (continue_expression)])
-       (macro_invocation)
+       (expression_statement [(return_expression) (break_expression) (continue_expression)])
+       (expression_statement (macro_invocation macro: (identifier) @_exit))
+       (macro_invocation macro: (identifier) @_exit)
      ])) @guard.after
- (#eq? @_method "contains"))
+ (#eq? @_method "contains")
+ (#any-of? @_exit "panic" "unreachable" "bail" "todo" "unimplemented"))

@@ -5,3 +5,5 @@
 
 (required_parameter pattern: (identifier) @param)
 (optional_parameter pattern: (identifier) @param)
+(required_parameter pattern: [(object_pattern) (array_pattern)] @param)
+(optional_parameter pattern: [(object_pattern) (array_pattern)] @param)

@@ -79,13 +79,14 @@ pub(crate) fn collect<'t>(
             }
         }
         let label = compiled.labels[m.pattern_index].as_deref();
+        let choice = compiled.choices[m.pattern_index];
         let shape = match compiled.shapes[m.pattern_index].as_deref() {
             Some("sql") => Some(Shape::Sql),
             Some("sql-statement") => Some(Shape::SqlStatement),
             Some("sql-condition") => Some(Shape::SqlCondition),
             _ => None,
         };
-        bound.record(&mut facts, label, shape);
+        bound.record(&mut facts, label, shape, choice);
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
@@ -126,7 +127,13 @@ struct Bound<'t> {
 }
 
 impl<'t> Bound<'t> {
-    fn record(self, facts: &mut FileFacts<'t>, label: Option<&str>, shape: Option<Shape>) {
+    fn record(
+        self,
+        facts: &mut FileFacts<'t>,
+        label: Option<&str>,
+        shape: Option<Shape>,
+        choice: bool,
+    ) {
         if let Some(function) = self.function {
             let name = self.function_name.map(|n| facts.text(n));
             facts.add_function(function, name);
@@ -154,10 +161,10 @@ impl<'t> Bound<'t> {
         }
         if let Some(build) = self.build {
             if self.parts.is_empty() {
-                facts.add_build_part(build, None, label);
+                facts.add_build_part(build, None, label, choice);
             }
             for part in self.parts {
-                facts.add_build_part(build, Some(part), label);
+                facts.add_build_part(build, Some(part), label, choice);
             }
         }
         if let (Some(wrapper), Some(inner)) = (self.wrapper, self.inner) {

@@ -213,8 +213,10 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 /// Keys allowed in `(#set! key "value")`: `label` names what a pattern matched for messages
 /// (e.g. `"f-string"`, `"template literal"`); `shape` on a sink pattern (`"sql"`,
 /// `"sql-statement"` or `"sql-condition"`) asks the core to report only text whose constant
-/// fragments look like that, for generic method names such as `execute`, `query` or `where`.
-pub const PROPERTY_KEYS: &[&str] = &["label", "shape"];
+/// fragments look like that, for generic method names such as `execute`, `query` or `where`;
+/// `build` `"choice"` on an `@expr.build` pattern says its value is one of its parts (a lookup,
+/// a conditional, a container), not text assembled from them.
+pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build"];
 
 impl Capture {
     /// The capture for a name, if the core understands it.

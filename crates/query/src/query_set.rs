@@ -53,6 +53,8 @@ pub struct CompiledQuery {
     pub labels: Vec<Option<String>>,
     /// For each pattern index, its `(#set! shape "...")`, if any.
     pub shapes: Vec<Option<String>>,
+    /// For each pattern index, whether it says `(#set! build "choice")`.
+    pub choices: Vec<bool>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
 }
@@ -186,6 +188,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::AssignValue, Capture::AssignTarget),
     (Capture::CallName, Capture::Call),
     (Capture::CallArg, Capture::Call),
+    (Capture::Call, Capture::CallName),
     (Capture::GuardSubject, Capture::GuardAllowlist),
     (Capture::GuardAllowlist, Capture::GuardSubject),
     (Capture::GuardRegion, Capture::GuardSubject),
@@ -245,6 +248,7 @@ fn compile_language(
 
     let mut labels = Vec::new();
     let mut shapes = Vec::new();
+    let mut choices = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -266,6 +270,7 @@ fn compile_language(
         }
         let mut label = None;
         let mut shape = None;
+        let mut choice = false;
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -294,11 +299,24 @@ fn compile_language(
                     }
                     shape = value;
                 }
+                "build" => {
+                    if value.as_deref() != Some("choice") {
+                        return Err(joined.error_at(
+                            start,
+                            format!(
+                                "unknown build {:?} in #set!; allowed: \"choice\"",
+                                value.unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    choice = true;
+                }
                 _ => label = value,
             }
         }
         labels.push(label);
         shapes.push(shape);
+        choices.push(choice);
 
         let present = |wanted: Capture| {
             query
@@ -350,6 +368,7 @@ fn compile_language(
         captures,
         labels,
         shapes,
+        choices,
         sink_words,
     })
 }

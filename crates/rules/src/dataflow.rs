@@ -240,7 +240,7 @@ impl<'f, 't> Evaluator<'f, 't> {
             );
             for &part in &build.parts {
                 let part_value = self.eval_hops(part, scope, hops);
-                if !part_value.is_constant() {
+                if !part_value.is_constant() && !build.choice {
                     value.built = true;
                 }
                 value.merge(part_value.with_label(build.label.as_ref()));
@@ -286,7 +286,9 @@ impl<'f, 't> Evaluator<'f, 't> {
         };
         for (index, &arg) in args.iter().enumerate().take(MAX_PARAMS) {
             if returns.params & (1 << index) != 0 {
-                let arg_value = self.eval_hops(arg, scope, hops + 1);
+                // The helper's build (`"… " + col`) is how the argument got into the text.
+                let label = returns.param_taint.as_ref().and_then(|t| t.label.as_ref());
+                let arg_value = self.eval_hops(arg, scope, hops + 1).with_label(label);
                 value.merge(arg_value);
             }
         }

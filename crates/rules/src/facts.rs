@@ -75,6 +75,9 @@ pub struct Build<'t> {
     pub parts: Vec<Node<'t>>,
     /// What kind of build it is, for messages (`f-string`, `template literal`).
     pub label: Option<String>,
+    /// Its value is one of its parts (a lookup, a conditional, a container), not text
+    /// assembled from them.
+    pub choice: bool,
 }
 
 /// A function, method, lambda or closure; index 0 of [`FileFacts::scopes`] is the module.
@@ -184,11 +187,18 @@ impl<'t> FileFacts<'t> {
     }
 
     /// Record one part of a build (patterns yield one match per interpolation).
-    pub fn add_build_part(&mut self, node: Node<'t>, part: Option<Node<'t>>, label: Option<&str>) {
+    pub fn add_build_part(
+        &mut self,
+        node: Node<'t>,
+        part: Option<Node<'t>>,
+        label: Option<&str>,
+        choice: bool,
+    ) {
         let build = self.builds.entry(node.id()).or_insert_with(|| Build {
             node,
             parts: Vec::new(),
             label: None,
+            choice,
         });
         if let Some(part) = part {
             if !build.parts.iter().any(|p| p.id() == part.id()) {

@@ -99,7 +99,7 @@ impl Injection {
                     vec![Step {
                         start_byte: t.leaf.start_byte(),
                         end_byte: t.leaf.end_byte(),
-                        message: format!("'{part}' is not a constant"),
+                        message: leaf_message(&part, value.taint.is_none()),
                     }]
                 })
                 .unwrap_or_default(),
@@ -123,14 +123,9 @@ impl Injection {
         let mut steps = vec![Step {
             start_byte: taint.leaf.start_byte(),
             end_byte: taint.leaf.end_byte(),
-            message: format!(
-                "'{}' {}",
-                truncate_chars(&collapse_whitespace(facts.text(taint.leaf)), 40),
-                if from_parameter {
-                    "is a parameter: its callers decide what it holds"
-                } else {
-                    "is not a constant"
-                }
+            message: leaf_message(
+                &truncate_chars(&collapse_whitespace(facts.text(taint.leaf)), 40),
+                from_parameter,
             ),
         }];
         for &step in &taint.steps {
@@ -157,6 +152,15 @@ impl Injection {
             });
         }
         steps
+    }
+}
+
+/// What the flow and the related location say about the non-constant piece.
+fn leaf_message(part: &str, from_parameter: bool) -> String {
+    if from_parameter {
+        format!("'{part}' is a parameter: its callers decide what it holds")
+    } else {
+        format!("'{part}' is not a constant")
     }
 }
 

@@ -18,3 +18,21 @@ pub fn totals_for(team: &str) -> Statement {
 pub fn totals_for_bound(team: &str) -> Statement {
     Statement::from_sql_and_values(DatabaseBackend::Postgres, "SELECT SUM(total) FROM orders WHERE team = $1", [team.into()]) // ok: sql-injection
 }
+
+const SORTABLE: [&str; 2] = ["total", "created_at"];
+
+pub fn sorted_totals(conn: &rusqlite::Connection, column: &str) -> rusqlite::Result<i64> {
+    if !SORTABLE.contains(&column) {
+        println!("unknown sort column {column}");
+    }
+    let sql = format!("SELECT total FROM orders ORDER BY {}", column);
+    conn.query_row(&sql, [], |row| row.get(0)) // expect: sql-injection
+}
+
+pub fn checked_totals(conn: &rusqlite::Connection, column: &str) -> rusqlite::Result<i64> {
+    if !SORTABLE.contains(&column) {
+        panic!("unknown sort column");
+    }
+    let sql = format!("SELECT total FROM orders ORDER BY {}", column);
+    conn.query_row(&sql, [], |row| row.get(0)) // ok: sql-injection
+}
