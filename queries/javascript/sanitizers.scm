@@ -29,3 +29,11 @@
   operator: ["-" "*" "/" "%" "**"]) @sanitizer.convert
 (unary_expression
   operator: ["-" "+" "~" "!"]) @sanitizer.convert
+
+; knex's identifier quoting: formatter.wrap(name), this.formatter.columnize(columns).
+((call_expression
+   function: (member_expression
+     object: (_) @_object
+     property: (property_identifier) @_function))
+ (#match? @_object "(^|\\.)formatter$")
+ (#any-of? @_function "wrap" "columnize" "wrapString")) @sanitizer.sql

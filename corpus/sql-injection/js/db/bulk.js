@@ -20,3 +20,15 @@ async function usersByEmails(emails) {
 }
 
 module.exports = { usersByIds, usersByPgIds, usersByEmails };
+
+// knex dialect code quotes identifiers with its formatter.
+async function rowCount(runner, formatter, table) {
+  return runner.query(`SELECT COUNT(*) FROM ${formatter.wrap(table)}`); // ok: sql-injection
+}
+
+async function rowCountRaw(runner, table) {
+  return runner.query(`SELECT COUNT(*) FROM ${table}`); // expect: sql-injection
+}
+
+module.exports.rowCount = rowCount;
+module.exports.rowCountRaw = rowCountRaw;
