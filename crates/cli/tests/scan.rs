@@ -59,6 +59,16 @@ fn bad_repo(root: &Path) {
             "]\n".repeat(50_000)
         ),
     );
+    // 200,000 unclosed brackets after a sink: error recovery leaves a run of tokens that makes
+    // pattern matching quadratic, so it is skipped and said.
+    write(
+        root,
+        "app/unclosed.py",
+        format!(
+            "def f(db, q):\n    db.execute(q)\nx = {}\n",
+            "(".repeat(200_000)
+        ),
+    );
     // Skipped by default: vendored code, ignored files, hidden folders.
     write(root, "node_modules/lib/index.js", JS_BAD);
     write(root, ".ignore", "generated/\n");
@@ -131,6 +141,12 @@ fn polyglot_repo_with_bad_inputs() {
     assert!(has("minified", "web/bundle.js"), "{notes:?}");
     assert!(has("invalid-utf8", "app/legacy.py"), "{notes:?}");
     assert!(has("syntax-error", "app/broken.py"), "{notes:?}");
+    assert!(
+        notes.iter().any(|(id, m)| id == "query-budget-exceeded"
+            && m.starts_with("app/unclosed.py")
+            && m.contains("unmatched tokens")),
+        "{notes:?}"
+    );
     // Deep nesting neither crashes nor stalls: what is nested beyond the matching limit is
     // reported, the rest analysed.
     for file in ["app/deep.py", "web/deep.js"] {

@@ -17,6 +17,9 @@ pub struct Budgets {
     pub query_steps_base: u64,
     /// tree-sitter's limit on in-progress matches.
     pub match_limit: u32,
+    /// Longest run of unnamed tokens under one node before matching is skipped (real code
+    /// peaks at 66; error recovery over unclosed brackets makes runs of thousands).
+    pub max_token_run: usize,
     /// Patterns start no deeper than this in the syntax tree. tree-sitter's matching costs
     /// grow with depth × matches (100,000 nested parentheses take minutes), so code nested
     /// deeper than any hand-written program is left out, with a notification.
@@ -25,14 +28,16 @@ pub struct Budgets {
 
 impl Default for Budgets {
     fn default() -> Self {
-        // Calibrated on real code (docs/performance.md): ordinary files use well under a tenth
-        // of these budgets; error recovery gone pathological uses far more.
+        // Calibrated on 8,133 real files (docs/performance.md): parsing used at most 22 steps
+        // per KiB and matching 16, so these leave a tenfold margin while capping a runaway
+        // 1 MiB file at a few seconds per phase.
         Budgets {
-            parse_steps_per_kib: 2_000,
-            parse_steps_base: 20_000,
-            query_steps_per_kib: 2_000,
-            query_steps_base: 20_000,
+            parse_steps_per_kib: 250,
+            parse_steps_base: 5_000,
+            query_steps_per_kib: 250,
+            query_steps_base: 5_000,
             match_limit: 1024,
+            max_token_run: 1_000,
             max_query_depth: 2_000,
         }
     }
@@ -68,62 +73,65 @@ pub(crate) fn parse(parser: &mut Parser, text: &str, budgets: &Budgets) -> Optio
     tree
 }
 
-/// Whether the tree is nested deeper than `limit`, and the 1-based line where it first is.
-/// Walks iteratively, tracking depth itself (`TreeCursor::depth` costs time proportional to
-/// the depth), and enters only subtrees with enough nodes to reach the limit: a subtree holds
-/// at least as many nodes as it is deep, and its node count is stored, so ordinary files are
-/// decided after looking at a handful of nodes.
-pub(crate) fn deeper_than(root: Node<'_>, limit: u32) -> Option<usize> {
-    let limit = limit as usize;
-    if root.descendant_count() <= limit {
+/// A tree shape that tree-sitter's pattern matching handles in more than linear time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pathology {
+    /// Nested deeper than the limit, first at this 1-based line: matching is bounded by
+    /// starting no pattern below the limit.
+    Deep { line: usize },
+    /// A run of more unnamed tokens under one node than the limit, from this 1-based line
+    /// (what 100,000 unclosed brackets become after error recovery): tree-sitter's cursor
+    /// rescans later siblings at every step, so matching such a file takes minutes.
+    TokenRun { line: usize },
+}
+
+/// Look for a [`Pathology`] without recursion, entering only subtrees big enough to hold
+/// one: a subtree has at least as many nodes as it is deep or has children, and its node
+/// count is stored, so ordinary files are decided after a handful of node visits.
+pub(crate) fn pathology(root: Node<'_>, depth_limit: u32, run_limit: usize) -> Option<Pathology> {
+    let depth_limit = depth_limit as usize;
+    let worth_entering = |node: Node<'_>, depth: usize| {
+        let count = node.descendant_count();
+        count > run_limit || count + depth > depth_limit
+    };
+    if !worth_entering(root, 0) {
         return None;
     }
-    let mut cursor = root.walk();
-    let mut depth = 0usize;
-    // Invariant: the cursor is on a node at `depth` whose subtree could reach past the limit.
-    loop {
-        if depth > limit {
-            return Some(cursor.node().start_position().row + 1);
-        }
-        let mut entered = false;
-        if cursor.goto_first_child() {
-            depth += 1;
-            loop {
-                if cursor.node().descendant_count() + depth > limit {
-                    entered = true;
-                    break;
-                }
-                if !cursor.goto_next_sibling() {
-                    break;
-                }
-            }
-            if !entered {
-                cursor.goto_parent();
-                depth -= 1;
-            }
-        }
-        if entered {
+    let mut deep = None;
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > depth_limit {
+            deep.get_or_insert(Pathology::Deep {
+                line: node.start_position().row + 1,
+            });
             continue;
         }
-        // Nothing below here is deep enough: try the next candidate sibling of an ancestor.
+        let mut cursor = node.walk();
+        if !cursor.goto_first_child() {
+            continue;
+        }
+        let mut run = 0usize;
         loop {
-            if depth == 0 {
-                return None;
-            }
-            let mut found = false;
-            while cursor.goto_next_sibling() {
-                if cursor.node().descendant_count() + depth > limit {
-                    found = true;
-                    break;
+            let child = cursor.node();
+            if child.is_named() {
+                run = 0;
+            } else {
+                run += 1;
+                if run > run_limit {
+                    return Some(Pathology::TokenRun {
+                        line: child.start_position().row + 1,
+                    });
                 }
             }
-            if found {
+            if worth_entering(child, depth + 1) {
+                stack.push((child, depth + 1));
+            }
+            if !cursor.goto_next_sibling() {
                 break;
             }
-            cursor.goto_parent();
-            depth -= 1;
         }
     }
+    deep
 }
 
 /// The 1-based line of the first error or missing node, found without recursion.
@@ -163,13 +171,29 @@ mod tests {
 
     #[test]
     fn depth_is_found_where_it_is_and_only_there() {
+        let deep_at = |source: &str, limit| match pathology(tree(source).root_node(), limit, 1000) {
+            Some(Pathology::Deep { line }) => Some(line),
+            _ => None,
+        };
         let shallow = "x = 1\n".repeat(5000);
-        assert_eq!(deeper_than(tree(&shallow).root_node(), 50), None);
+        assert_eq!(deep_at(&shallow, 50), None);
         let deep = format!("y = 2\nx = {}1{}\n", "(".repeat(300), ")".repeat(300));
-        assert_eq!(deeper_than(tree(&deep).root_node(), 50), Some(2));
-        assert_eq!(deeper_than(tree(&deep).root_node(), 5000), None);
+        assert_eq!(deep_at(&deep, 50), Some(2));
+        assert_eq!(deep_at(&deep, 5000), None);
         // A deep expression after many shallow statements is still found.
         let late = format!("{shallow}x = {}1{}\n", "[".repeat(300), "]".repeat(300));
-        assert_eq!(deeper_than(tree(&late).root_node(), 100), Some(5001));
+        assert_eq!(deep_at(&late, 100), Some(5001));
+    }
+
+    #[test]
+    fn a_long_run_of_unmatched_tokens_is_found() {
+        let broken = format!("db.execute(q)\nx = {}\n", "(".repeat(5000));
+        assert!(matches!(
+            pathology(tree(&broken).root_node(), 2000, 1000),
+            Some(Pathology::TokenRun { line: 2 })
+        ));
+        // A long literal list alternates elements and commas: no run.
+        let list = format!("x = [{}]\n", "1, ".repeat(5000));
+        assert_eq!(pathology(tree(&list).root_node(), 2000, 1000), None);
     }
 }

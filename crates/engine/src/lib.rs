@@ -10,6 +10,7 @@ mod facts;
 mod outcome;
 
 pub use budget::Budgets;
+use budget::Pathology;
 pub use content::ContentLimits;
 pub use outcome::FileOutcome;
 
@@ -151,8 +152,8 @@ impl Engine {
             return outcome;
         }
 
-        if let Some(line) = budget::deeper_than(root, self.budgets.max_query_depth) {
-            outcome.notifications.push(
+        match budget::pathology(root, self.budgets.max_query_depth, self.budgets.max_token_run) {
+            Some(Pathology::Deep { line }) => outcome.notifications.push(
                 Notification::for_file(
                     path,
                     NotificationKind::NestingTooDeep,
@@ -162,7 +163,22 @@ impl Engine {
                     ),
                 )
                 .at_line(line),
-            );
+            ),
+            Some(Pathology::TokenRun { line }) => {
+                outcome.notifications.push(
+                    Notification::for_file(
+                        path,
+                        NotificationKind::QueryBudgetExceeded,
+                        format!(
+                            "more than {} unmatched tokens in a row from line {line} (a syntax error the parser could not recover from); pattern matching skipped, no findings for this file",
+                            self.budgets.max_token_run
+                        ),
+                    )
+                    .at_line(line),
+                );
+                return outcome;
+            }
+            None => {}
         }
         let compiled = match self.queries.get(language) {
             Ok(compiled) => compiled,
