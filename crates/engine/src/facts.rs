@@ -4,17 +4,51 @@
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
 use shipshape_rules::{FileFacts, Sanitizer, Shape, Sink, SinkKind};
+use std::collections::HashMap;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
 
 /// Collect the facts of one file; the flag says whether the work budget ran out.
+///
+/// Import aliases are found in the same pass; when the file has any, the pass runs once
+/// more with every predicate seeing an alias as the name it stands for, so `sql(...)` after
+/// `from sqlalchemy import text as sql` matches the pattern for `text(...)`. Only aliases of
+/// names some pattern compares with count, so `import numpy as np` costs nothing.
 pub(crate) fn collect<'t>(
     compiled: &CompiledQuery,
     root: Node<'t>,
     text: &'t str,
     budgets: &Budgets,
 ) -> (FileFacts<'t>, bool) {
+    let no_aliases = HashMap::new();
+    let (facts, exceeded, mut aliases) = pass(compiled, root, text, budgets, &no_aliases);
+    aliases.retain(|_, name| compiled.predicate_words.contains(*name));
+    if aliases.is_empty() {
+        return (facts, exceeded);
+    }
+    let (facts, exceeded, _) = pass(compiled, root, text, budgets, &aliases);
+    (facts, exceeded)
+}
+
+/// One query pass; predicates see the names in `aliases` replaced.
+fn pass<'t>(
+    compiled: &CompiledQuery,
+    root: Node<'t>,
+    text: &'t str,
+    budgets: &Budgets,
+    aliases: &HashMap<&'t str, &'t str>,
+) -> (FileFacts<'t>, bool, HashMap<&'t str, &'t str>) {
     let mut facts = FileFacts::new(text);
+    let mut found_aliases = HashMap::new();
+    let resolve = |node: Node<'_>| {
+        let own = text.get(node.byte_range()).unwrap_or("");
+        let name = if aliases.is_empty() {
+            own
+        } else {
+            aliases.get(own).copied().unwrap_or(own)
+        };
+        std::iter::once(name.as_bytes())
+    };
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(budgets.match_limit);
     cursor.set_max_start_depth(Some(budgets.max_query_depth));
@@ -25,7 +59,7 @@ pub(crate) fn collect<'t>(
         steps > limit
     };
     let options = QueryCursorOptions::new().progress_callback(&mut progress);
-    let mut matches = cursor.matches_with_options(&compiled.query, root, text.as_bytes(), options);
+    let mut matches = cursor.matches_with_options(&compiled.query, root, resolve, options);
     while let Some(m) = matches.next() {
         let mut bound = Bound::default();
         for capture in m.captures {
@@ -62,6 +96,8 @@ pub(crate) fn collect<'t>(
                 Capture::GuardAllowlist => bound.guard_allowlist = Some(node),
                 Capture::GuardRegion => bound.guard_region = Some((node, false)),
                 Capture::GuardAfter => bound.guard_region = Some((node, true)),
+                Capture::ImportName => bound.import_name = Some(node),
+                Capture::ImportAlias => bound.import_alias = Some(node),
                 Capture::SinkCall => bound.sink_call = Some(node),
                 Capture::SinkName => bound.sink_name = Some(node),
                 Capture::SinkSql => bound.sink_argument = Some((SinkKind::Sql, node)),
@@ -78,6 +114,12 @@ pub(crate) fn collect<'t>(
                 Capture::SanitizerShell => facts.add_sanitizer(node, Sanitizer::Shell),
             }
         }
+        if let (Some(name), Some(alias)) = (bound.import_name, bound.import_alias) {
+            let (name, alias) = (facts.text(name), facts.text(alias));
+            if name != alias {
+                found_aliases.insert(alias, name);
+            }
+        }
         let label = compiled.labels[m.pattern_index].as_deref();
         let choice = compiled.choices[m.pattern_index];
         let shape = match compiled.shapes[m.pattern_index].as_deref() {
@@ -90,7 +132,7 @@ pub(crate) fn collect<'t>(
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
-    (facts, exceeded)
+    (facts, exceeded, found_aliases)
 }
 
 /// The next named sibling that is not a comment.
@@ -117,6 +159,8 @@ struct Bound<'t> {
     guard_subject: Option<Node<'t>>,
     guard_allowlist: Option<Node<'t>>,
     guard_region: Option<(Node<'t>, bool)>,
+    import_name: Option<Node<'t>>,
+    import_alias: Option<Node<'t>>,
     sink_call: Option<Node<'t>>,
     sink_name: Option<Node<'t>>,
     sink_argument: Option<(SinkKind, Node<'t>)>,

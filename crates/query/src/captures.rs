@@ -66,6 +66,10 @@ pub enum Capture {
     SanitizerSql,
     /// Shell quoting (`shlex.quote(x)`).
     SanitizerShell,
+    /// The imported name of an aliased import (`text` in `from sqlalchemy import text as sql`).
+    ImportName,
+    /// The alias it is known by in the file (`sql`).
+    ImportAlias,
 }
 
 /// Every capture name the core understands, with its meaning (shown in load errors).
@@ -157,6 +161,16 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "guard.subject",
         Capture::GuardSubject,
         "a variable checked to be in a constant collection",
+    ),
+    (
+        "import.alias",
+        Capture::ImportAlias,
+        "the alias an imported name is known by",
+    ),
+    (
+        "import.name",
+        Capture::ImportName,
+        "the imported name behind an @import.alias",
     ),
     (
         "param",

@@ -52,6 +52,33 @@ impl SinkWords {
     }
 }
 
+/// Every string compared with `#eq?` / `#any-of?` in `source` (names that patterns depend on;
+/// an import alias of one of them changes what the patterns match).
+pub(crate) fn predicate_words(source: &str) -> std::collections::HashSet<String> {
+    static PREDICATE: OnceLock<Regex> = OnceLock::new();
+    static STRING: OnceLock<Regex> = OnceLock::new();
+    let predicate = PREDICATE.get_or_init(|| {
+        Regex::new(r#"\(#(?:eq|any-of)\?\s+@[\w.]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)"#)
+            .expect("a valid regex")
+    });
+    let string =
+        STRING.get_or_init(|| Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("a valid regex"));
+    predicate
+        .captures_iter(source)
+        .flat_map(|found| {
+            string
+                .captures_iter(&found[1])
+                .map(|literal| {
+                    literal[1]
+                        .trim_matches(|c| c == '"' || c == '\'')
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
 /// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern's
 /// source, without the quotes that some grammars keep in a key's text (`'$where'`).
 fn literal_sink_names(pattern: &str) -> Vec<String> {

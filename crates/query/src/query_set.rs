@@ -57,6 +57,9 @@ pub struct CompiledQuery {
     pub choices: Vec<bool>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
+    /// Every name a pattern compares text with: an import alias for one of them is worth a
+    /// second pass with aliases resolved.
+    pub predicate_words: std::collections::HashSet<String>,
 }
 
 /// The queries of every language, each compiled once per process on first use (compiling
@@ -189,6 +192,8 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::CallName, Capture::Call),
     (Capture::CallArg, Capture::Call),
     (Capture::Call, Capture::CallName),
+    (Capture::ImportName, Capture::ImportAlias),
+    (Capture::ImportAlias, Capture::ImportName),
     (Capture::GuardSubject, Capture::GuardAllowlist),
     (Capture::GuardAllowlist, Capture::GuardSubject),
     (Capture::GuardRegion, Capture::GuardSubject),
@@ -370,6 +375,7 @@ fn compile_language(
         shapes,
         choices,
         sink_words,
+        predicate_words: crate::prefilter::predicate_words(&joined.text),
     })
 }
 
