@@ -55,52 +55,43 @@ impl SinkWords {
 /// Every string compared with `#eq?` / `#any-of?` in `source` (names that patterns depend on;
 /// an import alias of one of them changes what the patterns match).
 pub(crate) fn predicate_words(source: &str) -> std::collections::HashSet<String> {
-    static PREDICATE: OnceLock<Regex> = OnceLock::new();
-    static STRING: OnceLock<Regex> = OnceLock::new();
-    let predicate = PREDICATE.get_or_init(|| {
-        Regex::new(r#"\(#(?:eq|any-of)\?\s+@[\w.]+((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)"#)
-            .expect("a valid regex")
-    });
-    let string =
-        STRING.get_or_init(|| Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("a valid regex"));
-    predicate
-        .captures_iter(source)
-        .flat_map(|found| {
-            string
-                .captures_iter(&found[1])
-                .map(|literal| {
-                    literal[1]
-                        .trim_matches(|c| c == '"' || c == '\'')
-                        .to_string()
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|word| !word.is_empty())
+    compared_strings(source)
+        .into_iter()
+        .map(|(_, word)| word)
         .collect()
 }
 
-/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern's
-/// source, without the quotes that some grammars keep in a key's text (`'$where'`).
+/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern.
 fn literal_sink_names(pattern: &str) -> Vec<String> {
+    compared_strings(pattern)
+        .into_iter()
+        .filter(|(capture, _)| capture == "sink.name")
+        .map(|(_, word)| word)
+        .collect()
+}
+
+/// `(capture, string)` for every string an `#eq?` / `#any-of?` predicate compares a capture
+/// with, without the quotes some grammars keep in a key's text (`'$where'`).
+fn compared_strings(source: &str) -> Vec<(String, String)> {
     static PREDICATE: OnceLock<Regex> = OnceLock::new();
     static STRING: OnceLock<Regex> = OnceLock::new();
     let predicate = PREDICATE.get_or_init(|| {
-        Regex::new(r#"\(#(?:eq|any-of)\?\s+@sink\.name((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)"#)
+        Regex::new(r#"\(#(?:eq|any-of)\?\s+@([\w.]+)((?:\s+"(?:[^"\\]|\\.)*")+)\s*\)"#)
             .expect("a valid regex")
     });
     let string =
         STRING.get_or_init(|| Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("a valid regex"));
-    let mut names = Vec::new();
-    for found in predicate.captures_iter(pattern) {
-        for literal in string.captures_iter(&found[1]) {
-            let name = literal[1].replace("\\\"", "\"").replace("\\\\", "\\");
-            let name = name.trim_matches(|c| c == '"' || c == '\'').to_string();
-            if !name.is_empty() {
-                names.push(name);
+    let mut found = Vec::new();
+    for predicate in predicate.captures_iter(source) {
+        for literal in string.captures_iter(&predicate[2]) {
+            let word = literal[1].replace("\\\"", "\"").replace("\\\\", "\\");
+            let word = word.trim_matches(|c| c == '"' || c == '\'').to_string();
+            if !word.is_empty() {
+                found.push((predicate[1].to_string(), word));
             }
         }
     }
-    names
+    found
 }
 
 #[cfg(test)]
