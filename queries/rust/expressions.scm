@@ -44,13 +44,14 @@
  (#any-of? @_type "String" "Vec")
  (#eq? @_function "new")) @expr.literal
 
-; A format string naming a variable inline ("{id}", "{id:?}") is dynamic by itself;
-; "{{" is an escaped brace.
+; A format string naming a variable inline ("{id}", "{id:?}") embeds that variable: the
+; placeholder regex's first group is its name ("{{" is an escaped brace).
 ((macro_invocation
    macro: (identifier) @_macro
    (token_tree . [(line_comment) (block_comment)]* . (string_literal) @expr.dynamic)
    (#eq? @_macro "format")
-   (#match? @expr.dynamic "(^|[^{])\\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\\}")))
+   (#match? @expr.dynamic "(^|[^{])\\{[A-Za-z_][A-Za-z0-9_]*(:[^}]*)?\\}"))
+ (#set! placeholder "(?:^|[^{])\\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\\}"))
 
 ; "...".to_string() + &x
 ((binary_expression

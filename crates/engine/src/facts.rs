@@ -106,7 +106,9 @@ fn pass<'t>(
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
-                Capture::ExprDynamic => facts.add_dynamic(node),
+                Capture::ExprDynamic => {
+                    facts.add_dynamic(node, compiled.placeholders[m.pattern_index].clone())
+                }
                 Capture::ExprWrapper => bound.wrapper = Some(node),
                 Capture::ExprInner => bound.inner = Some(node),
                 Capture::SanitizerConvert => facts.add_sanitizer(node, Sanitizer::Convert),

@@ -229,8 +229,10 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 /// `"sql-statement"` or `"sql-condition"`) asks the core to report only text whose constant
 /// fragments look like that, for generic method names such as `execute`, `query` or `where`;
 /// `build` `"choice"` on an `@expr.build` pattern says its value is one of its parts (a lookup,
-/// a conditional, a container), not text assembled from them.
-pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build"];
+/// a conditional, a container), not text assembled from them; `placeholder` on an
+/// `@expr.dynamic` pattern is a regex whose first group names a variable the text embeds
+/// (`{name}` in a Rust format string), so the core can follow those variables.
+pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder"];
 
 impl Capture {
     /// The capture for a name, if the core understands it.

@@ -55,6 +55,8 @@ pub struct CompiledQuery {
     pub shapes: Vec<Option<String>>,
     /// For each pattern index, whether it says `(#set! build "choice")`.
     pub choices: Vec<bool>,
+    /// For each pattern index, its `(#set! placeholder "regex")`, compiled.
+    pub placeholders: Vec<Option<std::sync::Arc<regex::Regex>>>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
     /// Every name a pattern compares text with: an import alias for one of them is worth a
@@ -254,6 +256,7 @@ fn compile_language(
     let mut labels = Vec::new();
     let mut shapes = Vec::new();
     let mut choices = Vec::new();
+    let mut placeholders = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -276,6 +279,7 @@ fn compile_language(
         let mut label = None;
         let mut shape = None;
         let mut choice = false;
+        let mut placeholder = None;
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -316,12 +320,29 @@ fn compile_language(
                     }
                     choice = true;
                 }
+                "placeholder" => {
+                    let pattern = value.unwrap_or_default();
+                    match regex::Regex::new(&pattern) {
+                        Ok(regex) if regex.captures_len() > 1 => {
+                            placeholder = Some(std::sync::Arc::new(regex));
+                        }
+                        _ => {
+                            return Err(joined.error_at(
+                                start,
+                                format!(
+                                    "placeholder {pattern:?} must be a regex with a group for the variable's name"
+                                ),
+                            ))
+                        }
+                    }
+                }
                 _ => label = value,
             }
         }
         labels.push(label);
         shapes.push(shape);
         choices.push(choice);
+        placeholders.push(placeholder);
 
         let present = |wanted: Capture| {
             query
@@ -374,6 +395,7 @@ fn compile_language(
         labels,
         shapes,
         choices,
+        placeholders,
         sink_words,
         predicate_words: crate::prefilter::predicate_words(&joined.text),
     })

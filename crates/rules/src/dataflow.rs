@@ -214,8 +214,20 @@ impl<'f, 't> Evaluator<'f, 't> {
         let facts = self.facts;
         let node = facts.unwrap(node);
         if facts.is_dynamic(node) {
-            // A format string naming variables inline still carries constant text.
-            let mut value = Value::tainted(node);
+            // A format string naming variables inline (`"{table}"`): as constant as they are,
+            // when the pack says how to find them. Its own text counts for shape checks.
+            let mut value = match facts.embedded_names(node) {
+                Some(names) if !names.is_empty() => {
+                    let mut value = Value::constant();
+                    for name in names {
+                        let embedded = self.resolve_name(name, node, scope, hops);
+                        value.merge(embedded);
+                    }
+                    value.built = !value.is_constant();
+                    value
+                }
+                _ => Value::tainted(node),
+            };
             value.push_text(facts.text(node));
             return value;
         }
@@ -297,11 +309,16 @@ impl<'f, 't> Evaluator<'f, 't> {
 
     /// The value of a variable at a use.
     fn resolve(&mut self, ident: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
+        let name = self.facts.text(ident);
+        self.resolve_name(name, ident, scope, hops)
+    }
+
+    /// The value of the variable `name` where `ident` (the use, or the text embedding it) is.
+    fn resolve_name(&mut self, name: &str, ident: Node<'t>, scope: usize, hops: u32) -> Value<'t> {
         let facts = self.facts;
         if hops >= MAX_HOPS {
             return Value::tainted(ident);
         }
-        let name = facts.text(ident);
         let at = ident.start_byte();
         if self.allow_listed(name, at, scope, hops) {
             return Value::constant();

@@ -3,7 +3,9 @@
 //! the dataflow in [`crate::dataflow`] follows. Everything is keyed by tree-sitter node ids or
 //! byte ranges, so nothing here walks the tree.
 
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use tree_sitter::Node;
 
 /// What a sink executes.
@@ -146,7 +148,7 @@ pub struct FileFacts<'t> {
     pub scopes: Vec<Scope<'t>>,
     builds: HashMap<usize, Build<'t>>,
     literals: HashSet<usize>,
-    dynamics: HashSet<usize>,
+    dynamics: HashMap<usize, Option<Arc<Regex>>>,
     wrappers: HashMap<usize, Node<'t>>,
     sanitizers: HashMap<usize, Sanitizer>,
     blocks: Vec<(usize, usize)>,
@@ -216,8 +218,13 @@ impl<'t> FileFacts<'t> {
     }
 
     /// Record an expression that is dynamic by itself.
-    pub fn add_dynamic(&mut self, node: Node<'t>) {
-        self.dynamics.insert(node.id());
+    ///
+    /// `placeholders` finds the variables the text embeds (`{name}`), if the pack said how.
+    pub fn add_dynamic(&mut self, node: Node<'t>, placeholders: Option<Arc<Regex>>) {
+        let entry = self.dynamics.entry(node.id()).or_insert(None);
+        if entry.is_none() {
+            *entry = placeholders;
+        }
     }
 
     /// Record a sanitizing expression.
@@ -450,7 +457,20 @@ impl<'t> FileFacts<'t> {
 
     /// Whether the node is dynamic by itself.
     pub fn is_dynamic(&self, node: Node<'t>) -> bool {
-        self.dynamics.contains(&node.id())
+        self.dynamics.contains_key(&node.id())
+    }
+
+    /// The names a dynamic-by-itself text embeds (`{table}` → `table`), when its pattern says
+    /// how to find them; `None` when it does not.
+    pub fn embedded_names(&self, node: Node<'t>) -> Option<Vec<&'t str>> {
+        let regex = self.dynamics.get(&node.id())?.as_ref()?;
+        let text = self.text(node);
+        Some(
+            regex
+                .captures_iter(text)
+                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .collect(),
+        )
     }
 
     /// The sanitizer a node is, if any.

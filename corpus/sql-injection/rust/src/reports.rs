@@ -36,3 +36,13 @@ pub fn checked_totals(conn: &rusqlite::Connection, column: &str) -> rusqlite::Re
     let sql = format!("SELECT total FROM orders ORDER BY {}", column);
     conn.query_row(&sql, [], |row| row.get(0)) // ok: sql-injection
 }
+
+const ORDERS: &str = "orders";
+
+pub fn order_count(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    conn.query_row(&format!("SELECT COUNT(*) FROM {ORDERS}"), [], |row| row.get(0)) // ok: sql-injection
+}
+
+pub fn count_in(conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<i64> {
+    conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| row.get(0)) // expect: sql-injection
+}
