@@ -152,33 +152,8 @@ impl Engine {
             return outcome;
         }
 
-        match budget::pathology(root, self.budgets.max_query_depth, self.budgets.max_token_run) {
-            Some(Pathology::Deep { line }) => outcome.notifications.push(
-                Notification::for_file(
-                    path,
-                    NotificationKind::NestingTooDeep,
-                    format!(
-                        "code is nested more than {} levels deep from line {line}; what lies deeper was not analysed",
-                        self.budgets.max_query_depth
-                    ),
-                )
-                .at_line(line),
-            ),
-            Some(Pathology::TokenRun { line }) => {
-                outcome.notifications.push(
-                    Notification::for_file(
-                        path,
-                        NotificationKind::QueryBudgetExceeded,
-                        format!(
-                            "more than {} unmatched tokens in a row from line {line} (a syntax error the parser could not recover from); pattern matching skipped, no findings for this file",
-                            self.budgets.max_token_run
-                        ),
-                    )
-                    .at_line(line),
-                );
-                return outcome;
-            }
-            None => {}
+        if !self.shape_allows_matching(path, root, &mut outcome) {
+            return outcome;
         }
         let compiled = match self.queries.get(language) {
             Ok(compiled) => compiled,
@@ -255,6 +230,51 @@ impl Engine {
             });
         }
         outcome
+    }
+
+    /// Report a tree shape that pattern matching cannot afford in full; false when matching
+    /// must be skipped altogether.
+    fn shape_allows_matching(
+        &self,
+        path: &str,
+        root: tree_sitter::Node<'_>,
+        outcome: &mut FileOutcome,
+    ) -> bool {
+        match budget::pathology(
+            root,
+            self.budgets.max_query_depth,
+            self.budgets.max_token_run,
+        ) {
+            Some(Pathology::Deep { line }) => {
+                outcome.notifications.push(
+                    Notification::for_file(
+                        path,
+                        NotificationKind::NestingTooDeep,
+                        format!(
+                            "code is nested more than {} levels deep from line {line}; what lies deeper was not analysed",
+                            self.budgets.max_query_depth
+                        ),
+                    )
+                    .at_line(line),
+                );
+                true
+            }
+            Some(Pathology::TokenRun { line }) => {
+                outcome.notifications.push(
+                    Notification::for_file(
+                        path,
+                        NotificationKind::QueryBudgetExceeded,
+                        format!(
+                            "more than {} unmatched tokens in a row from line {line} (a syntax error the parser could not recover from); pattern matching skipped, no findings for this file",
+                            self.budgets.max_token_run
+                        ),
+                    )
+                    .at_line(line),
+                );
+                false
+            }
+            None => true,
+        }
     }
 }
 
