@@ -5,10 +5,19 @@ use std::path::Path;
 
 /// Write a file by filling a temporary file in the same folder and renaming it into place, so
 /// the target holds either the old content or the complete new one, never a partial write.
+///
+/// A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe)
+/// is written in place: renaming over it would replace the device with a plain file.
 pub fn write_atomically(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    if std::fs::metadata(target).is_ok_and(|meta| !meta.is_file()) {
+        let file = std::fs::OpenOptions::new().write(true).open(target)?;
+        let mut writer = BufWriter::new(file);
+        fill(&mut writer)?;
+        return writer.flush();
+    }
     let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -34,6 +43,31 @@ pub fn write_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_special_file_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("out.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+        };
+        write_atomically(&fifo, |w| w.write_all(b"report")).expect("write to fifo");
+        assert_eq!(reader.join().expect("reader"), "report");
+        let kind = std::fs::symlink_metadata(&fifo)
+            .expect("still there")
+            .file_type();
+        assert!(
+            kind.is_fifo(),
+            "the named pipe must not be replaced by a file"
+        );
+    }
 
     #[test]
     fn a_failed_write_leaves_the_old_file_and_no_temp_file() {
