@@ -54,6 +54,10 @@ pub struct Finding {
     pub flow: Vec<FlowStep>,
     /// Pieces worth seeing beside the finding (SARIF `relatedLocations`).
     pub related: Vec<FlowStep>,
+    /// This result's `security-severity` when it differs from its rule's (request data
+    /// reaching an injection sink).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_severity: Option<&'static str>,
 }
 
 impl Finding {

@@ -3,7 +3,7 @@
 
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
-use shipshape_rules::{FileFacts, Sanitizer, Shape, Sink, SinkKind};
+use shipshape_rules::{BuildKind, FileFacts, GuardKind, Sanitizer, Shape, Sink, SinkKind};
 use std::collections::HashMap;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
@@ -70,10 +70,7 @@ fn pass<'t>(
             if node.is_extra() {
                 // A comment where an argument was expected (`execute(  # note` on the call's
                 // line): a sink's argument is the next real one; anything else is not a value.
-                let is_sink_argument = matches!(
-                    kind,
-                    Capture::SinkSql | Capture::SinkShell | Capture::SinkNosql
-                );
+                let is_sink_argument = kind.is_sink_argument();
                 match next_real_sibling(node) {
                     Some(next) if is_sink_argument => node = next,
                     _ => continue,
@@ -103,6 +100,16 @@ fn pass<'t>(
                 Capture::SinkSql => bound.sink_argument = Some((SinkKind::Sql, node)),
                 Capture::SinkShell => bound.sink_argument = Some((SinkKind::Shell, node)),
                 Capture::SinkNosql => bound.sink_argument = Some((SinkKind::Nosql, node)),
+                Capture::SinkPath => bound.sink_argument = Some((SinkKind::Path, node)),
+                Capture::SinkRedirect => bound.sink_argument = Some((SinkKind::Redirect, node)),
+                Capture::SinkCode => bound.sink_argument = Some((SinkKind::Code, node)),
+                Capture::SinkUrl => bound.sink_argument = Some((SinkKind::Url, node)),
+                Capture::SinkHtml => bound.sink_argument = Some((SinkKind::Html, node)),
+                Capture::SinkRegex => bound.sink_argument = Some((SinkKind::Regex, node)),
+                Capture::SourceRequest => facts.add_request_source(node),
+                Capture::SourceParam => facts.add_request_param(node),
+                Capture::InputBody => facts.add_body(node),
+                Capture::InputValidated => facts.add_validation(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -114,6 +121,10 @@ fn pass<'t>(
                 Capture::SanitizerConvert => facts.add_sanitizer(node, Sanitizer::Convert),
                 Capture::SanitizerSql => facts.add_sanitizer(node, Sanitizer::Sql),
                 Capture::SanitizerShell => facts.add_sanitizer(node, Sanitizer::Shell),
+                Capture::SanitizerPath => facts.add_sanitizer(node, Sanitizer::Path),
+                Capture::SanitizerHtml => facts.add_sanitizer(node, Sanitizer::Html),
+                Capture::SanitizerRegex => facts.add_sanitizer(node, Sanitizer::Regex),
+                Capture::SanitizerValidate => facts.add_sanitizer(node, Sanitizer::Validate),
             }
         }
         if let (Some(name), Some(alias)) = (bound.import_name, bound.import_alias) {
@@ -123,14 +134,24 @@ fn pass<'t>(
             }
         }
         let label = compiled.labels[m.pattern_index].as_deref();
-        let choice = compiled.choices[m.pattern_index];
+        let build = match compiled.builds[m.pattern_index].as_deref() {
+            Some("choice") => BuildKind::Choice,
+            Some("access") => BuildKind::Access,
+            _ => BuildKind::Text,
+        };
         let shape = match compiled.shapes[m.pattern_index].as_deref() {
             Some("sql") => Some(Shape::Sql),
             Some("sql-statement") => Some(Shape::SqlStatement),
             Some("sql-condition") => Some(Shape::SqlCondition),
+            Some("html") => Some(Shape::Html),
             _ => None,
         };
-        bound.record(&mut facts, label, shape, choice);
+        let guard = if compiled.prefix_guards[m.pattern_index] {
+            GuardKind::Prefix
+        } else {
+            GuardKind::Member
+        };
+        bound.record(&mut facts, label, shape, build, guard);
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
@@ -178,7 +199,8 @@ impl<'t> Bound<'t> {
         facts: &mut FileFacts<'t>,
         label: Option<&str>,
         shape: Option<Shape>,
-        choice: bool,
+        build_kind: BuildKind,
+        guard: GuardKind,
     ) {
         if let Some(function) = self.function {
             let name = self.function_name.map(|n| facts.text(n));
@@ -191,10 +213,8 @@ impl<'t> Bound<'t> {
         if let (Some(call), Some(name)) = (self.call, self.call_name) {
             facts.add_call(call, name, self.call_arg);
         }
-        if let (Some(subject), Some(allowlist), Some((region, after))) =
-            (self.guard_subject, self.guard_allowlist, self.guard_region)
-        {
-            facts.add_guard(subject, allowlist, region, after);
+        if let (Some(subject), Some((region, after))) = (self.guard_subject, self.guard_region) {
+            facts.add_guard(subject, self.guard_allowlist, region, after, guard);
         }
         if let (Some(call), Some((kind, argument))) = (self.sink_call, self.sink_argument) {
             facts.add_sink(Sink {
@@ -207,10 +227,10 @@ impl<'t> Bound<'t> {
         }
         if let Some(build) = self.build {
             if self.parts.is_empty() {
-                facts.add_build_part(build, None, label, choice);
+                facts.add_build_part(build, None, label, build_kind);
             }
             for part in self.parts {
-                facts.add_build_part(build, Some(part), label, choice);
+                facts.add_build_part(build, Some(part), label, build_kind);
             }
         }
         if let (Some(wrapper), Some(inner)) = (self.wrapper, self.inner) {

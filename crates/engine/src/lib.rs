@@ -227,6 +227,7 @@ impl Engine {
                 function,
                 region,
                 message: hit.message,
+                security_severity: hit.security_severity,
             });
         }
         outcome

@@ -48,6 +48,27 @@ pub enum Capture {
     SinkShell,
     /// The argument of a `@sink.call` that is NoSQL query code (a `$where` JavaScript string).
     SinkNosql,
+    /// The argument of a `@sink.call` that is a file system path.
+    SinkPath,
+    /// The argument of a `@sink.call` that is a redirect target.
+    SinkRedirect,
+    /// The argument of a `@sink.call` that is evaluated as program code.
+    SinkCode,
+    /// The argument of a `@sink.call` that is the URL of an outbound request.
+    SinkUrl,
+    /// The argument of a `@sink.call` that is HTML sent to a browser.
+    SinkHtml,
+    /// The argument of a `@sink.call` that is compiled as a regular expression.
+    SinkRegex,
+    /// An expression whose value is request data (`request.args`, `req.query`).
+    SourceRequest,
+    /// A parameter name (or a name a parameter's pattern binds) that holds request data.
+    SourceParam,
+    /// A read of a whole request body that no schema describes.
+    InputBody,
+    /// A node that validates request data: in it, and in the function holding it, body reads
+    /// count as validated.
+    InputValidated,
     /// An expression that builds a value from parts (concatenation, interpolation, formatting).
     ExprBuild,
     /// One part of the `@expr.build` captured in the same match.
@@ -66,6 +87,14 @@ pub enum Capture {
     SanitizerSql,
     /// Shell quoting (`shlex.quote(x)`).
     SanitizerShell,
+    /// Reducing a path to a file name (`os.path.basename(x)`, `secure_filename(x)`).
+    SanitizerPath,
+    /// HTML escaping (`html.escape(x)`).
+    SanitizerHtml,
+    /// Regex escaping (`re.escape(x)`).
+    SanitizerRegex,
+    /// Schema validation or parsing into a typed value (`Model(**data)`, `schema.parse(x)`).
+    SanitizerValidate,
     /// The imported name of an aliased import (`text` in `from sqlalchemy import text as sql`).
     ImportName,
     /// The alias it is known by in the file (`sql`).
@@ -122,6 +151,16 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the expression inside an @expr.wrapper",
     ),
     ("expr.literal", Capture::ExprLiteral, "a constant literal"),
+    (
+        "input.body",
+        Capture::InputBody,
+        "a read of a whole request body with no schema",
+    ),
+    (
+        "input.validated",
+        Capture::InputValidated,
+        "a node validating request data (for @input.body)",
+    ),
     (
         "expr.part",
         Capture::ExprPart,
@@ -188,6 +227,21 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a conversion to a number or other text-free value",
     ),
     (
+        "sanitizer.html",
+        Capture::SanitizerHtml,
+        "HTML escaping of a value",
+    ),
+    (
+        "sanitizer.path",
+        Capture::SanitizerPath,
+        "reducing a path to a file name",
+    ),
+    (
+        "sanitizer.regex",
+        Capture::SanitizerRegex,
+        "regex escaping of a value",
+    ),
+    (
         "sanitizer.shell",
         Capture::SanitizerShell,
         "shell quoting of a value",
@@ -198,9 +252,24 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "SQL quoting or escaping of a value",
     ),
     (
+        "sanitizer.validate",
+        Capture::SanitizerValidate,
+        "schema validation or parsing into a typed value",
+    ),
+    (
         "sink.call",
         Capture::SinkCall,
         "a call that executes something",
+    ),
+    (
+        "sink.code",
+        Capture::SinkCode,
+        "the argument of the @sink.call evaluated as code",
+    ),
+    (
+        "sink.html",
+        Capture::SinkHtml,
+        "the HTML argument of the @sink.call",
     ),
     (
         "sink.name",
@@ -213,6 +282,21 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the NoSQL query code argument of the @sink.call",
     ),
     (
+        "sink.path",
+        Capture::SinkPath,
+        "the file path argument of the @sink.call",
+    ),
+    (
+        "sink.redirect",
+        Capture::SinkRedirect,
+        "the redirect target argument of the @sink.call",
+    ),
+    (
+        "sink.regex",
+        Capture::SinkRegex,
+        "the argument of the @sink.call compiled as a regex",
+    ),
+    (
         "sink.shell",
         Capture::SinkShell,
         "the shell command argument of the @sink.call",
@@ -221,6 +305,21 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "sink.sql",
         Capture::SinkSql,
         "the SQL text argument of the @sink.call",
+    ),
+    (
+        "sink.url",
+        Capture::SinkUrl,
+        "the URL argument of the @sink.call (outbound request)",
+    ),
+    (
+        "source.param",
+        Capture::SourceParam,
+        "a parameter name holding request data",
+    ),
+    (
+        "source.request",
+        Capture::SourceRequest,
+        "an expression whose value is request data",
     ),
 ];
 
@@ -231,8 +330,29 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 /// `build` `"choice"` on an `@expr.build` pattern says its value is one of its parts (a lookup,
 /// a conditional, a container), not text assembled from them; `placeholder` on an
 /// `@expr.dynamic` pattern is a regex whose first group names a variable the text embeds
-/// (`{name}` in a Rust format string), so the core can follow those variables.
-pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder"];
+/// (`{name}` in a Rust format string), so the core can follow those variables; `shape` may also
+/// be `"html"` (the text holds an HTML tag); `guard` `"prefix"` on a guard pattern says the check
+/// is a constant prefix (`startsWith(ROOT)`), which clears paths, redirects and outbound URLs
+/// only.
+pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder", "guard"];
+
+impl Capture {
+    /// The sink argument captures.
+    pub fn is_sink_argument(self) -> bool {
+        matches!(
+            self,
+            Capture::SinkSql
+                | Capture::SinkShell
+                | Capture::SinkNosql
+                | Capture::SinkPath
+                | Capture::SinkRedirect
+                | Capture::SinkCode
+                | Capture::SinkUrl
+                | Capture::SinkHtml
+                | Capture::SinkRegex
+        )
+    }
+}
 
 impl Capture {
     /// The capture for a name, if the core understands it.

@@ -61,13 +61,20 @@ pub(crate) fn predicate_words(source: &str) -> std::collections::HashSet<String>
         .collect()
 }
 
-/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern.
+/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern; for
+/// a pattern that does not name its sink (a view's `return`, a whole-body read), the strings
+/// its other predicates compare with, one of which any match must contain.
 fn literal_sink_names(pattern: &str) -> Vec<String> {
-    compared_strings(pattern)
-        .into_iter()
+    let compared = compared_strings(pattern);
+    let names: Vec<String> = compared
+        .iter()
         .filter(|(capture, _)| capture == "sink.name")
-        .map(|(_, word)| word)
-        .collect()
+        .map(|(_, word)| word.clone())
+        .collect();
+    if !names.is_empty() {
+        return names;
+    }
+    compared.into_iter().map(|(_, word)| word).collect()
 }
 
 /// `(capture, string)` for every string an `#eq?` / `#any-of?` predicate compares a capture

@@ -53,10 +53,12 @@ pub struct CompiledQuery {
     pub labels: Vec<Option<String>>,
     /// For each pattern index, its `(#set! shape "...")`, if any.
     pub shapes: Vec<Option<String>>,
-    /// For each pattern index, whether it says `(#set! build "choice")`.
-    pub choices: Vec<bool>,
+    /// For each pattern index, its `(#set! build "…")` (`choice` or `access`), if any.
+    pub builds: Vec<Option<String>>,
     /// For each pattern index, its `(#set! placeholder "regex")`, compiled.
     pub placeholders: Vec<Option<std::sync::Arc<regex::Regex>>>,
+    /// For each pattern index, whether it says `(#set! guard "prefix")`.
+    pub prefix_guards: Vec<bool>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
     /// Every name a pattern compares text with: an import alias for one of them is worth a
@@ -189,6 +191,12 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SinkSql, Capture::SinkCall),
     (Capture::SinkShell, Capture::SinkCall),
     (Capture::SinkNosql, Capture::SinkCall),
+    (Capture::SinkPath, Capture::SinkCall),
+    (Capture::SinkRedirect, Capture::SinkCall),
+    (Capture::SinkCode, Capture::SinkCall),
+    (Capture::SinkUrl, Capture::SinkCall),
+    (Capture::SinkHtml, Capture::SinkCall),
+    (Capture::SinkRegex, Capture::SinkCall),
     (Capture::AssignTarget, Capture::AssignValue),
     (Capture::AssignValue, Capture::AssignTarget),
     (Capture::CallName, Capture::Call),
@@ -196,7 +204,6 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::Call, Capture::CallName),
     (Capture::ImportName, Capture::ImportAlias),
     (Capture::ImportAlias, Capture::ImportName),
-    (Capture::GuardSubject, Capture::GuardAllowlist),
     (Capture::GuardAllowlist, Capture::GuardSubject),
     (Capture::GuardRegion, Capture::GuardSubject),
     (Capture::GuardAfter, Capture::GuardSubject),
@@ -255,8 +262,9 @@ fn compile_language(
 
     let mut labels = Vec::new();
     let mut shapes = Vec::new();
-    let mut choices = Vec::new();
+    let mut builds = Vec::new();
     let mut placeholders = Vec::new();
+    let mut prefix_guards = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -278,8 +286,9 @@ fn compile_language(
         }
         let mut label = None;
         let mut shape = None;
-        let mut choice = false;
+        let mut build = None;
         let mut placeholder = None;
+        let mut prefix = false;
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -296,12 +305,12 @@ fn compile_language(
                 "shape" => {
                     if !matches!(
                         value.as_deref(),
-                        Some("sql" | "sql-statement" | "sql-condition")
+                        Some("sql" | "sql-statement" | "sql-condition" | "html")
                     ) {
                         return Err(joined.error_at(
                             start,
                             format!(
-                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\", \"sql-condition\"",
+                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\", \"sql-condition\", \"html\"",
                                 value.unwrap_or_default()
                             ),
                         ));
@@ -309,16 +318,30 @@ fn compile_language(
                     shape = value;
                 }
                 "build" => {
-                    if value.as_deref() != Some("choice") {
+                    build = match value.as_deref() {
+                        Some("choice" | "access") => value,
+                        _ => {
+                            return Err(joined.error_at(
+                                start,
+                                format!(
+                                    "unknown build {:?} in #set!; allowed: \"choice\", \"access\"",
+                                    value.unwrap_or_default()
+                                ),
+                            ))
+                        }
+                    };
+                }
+                "guard" => {
+                    if value.as_deref() != Some("prefix") {
                         return Err(joined.error_at(
                             start,
                             format!(
-                                "unknown build {:?} in #set!; allowed: \"choice\"",
+                                "unknown guard {:?} in #set!; allowed: \"prefix\"",
                                 value.unwrap_or_default()
                             ),
                         ));
                     }
-                    choice = true;
+                    prefix = true;
                 }
                 "placeholder" => {
                     let pattern = value.unwrap_or_default();
@@ -341,8 +364,9 @@ fn compile_language(
         }
         labels.push(label);
         shapes.push(shape);
-        choices.push(choice);
+        builds.push(build);
         placeholders.push(placeholder);
+        prefix_guards.push(prefix);
 
         let present = |wanted: Capture| {
             query
@@ -366,12 +390,9 @@ fn compile_language(
         }
     }
 
-    let is_sink = |c: &Option<Capture>| {
-        matches!(
-            c,
-            Some(Capture::SinkSql | Capture::SinkShell | Capture::SinkNosql)
-        )
-    };
+    // Patterns that can lead to a finding: sinks, and whole-body reads.
+    let is_sink =
+        |c: &Option<Capture>| c.is_some_and(|c| c.is_sink_argument() || c == Capture::InputBody);
     let sink_patterns: Vec<&str> = (0..query.pattern_count())
         .filter(|&pattern| {
             query
@@ -394,8 +415,9 @@ fn compile_language(
         captures,
         labels,
         shapes,
-        choices,
+        builds,
         placeholders,
+        prefix_guards,
         sink_words,
         predicate_words: crate::prefilter::predicate_words(&joined.text),
     })

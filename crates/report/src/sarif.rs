@@ -224,6 +224,15 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
         .iter()
         .position(|m| m.id == finding.rule_id)
         .map(|index| index as i64);
+    if let Some(severity) = finding.security_severity {
+        let mut properties = BTreeMap::new();
+        properties.insert("security-severity".to_string(), json!(severity));
+        result.properties = Some(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
     if !finding.flow.is_empty() {
         let steps = finding
             .flow

@@ -44,6 +44,8 @@ pub struct Value<'t> {
     pub param_taint: Option<Taint<'t>>,
     /// Parameters of the evaluated function it depends on (bit i = parameter i).
     pub params: u64,
+    /// Request data it carries: the source it was read from and how it travelled.
+    pub request: Option<Taint<'t>>,
     /// Whether a build with a non-constant part is on its way (`"…" + x`, `f"{x}"`).
     pub built: bool,
     /// Its constant text fragments, for shape checks.
@@ -62,6 +64,19 @@ impl<'t> Value<'t> {
                 label: None,
                 steps: Vec::new(),
             }),
+            ..Value::default()
+        }
+    }
+
+    fn request(source: Node<'t>) -> Self {
+        let taint = Taint {
+            leaf: source,
+            label: None,
+            steps: Vec::new(),
+        };
+        Value {
+            taint: Some(taint.clone()),
+            request: Some(taint),
             ..Value::default()
         }
     }
@@ -112,13 +127,16 @@ impl<'t> Value<'t> {
         if self.param_taint.is_none() {
             self.param_taint = other.param_taint;
         }
+        if self.request.is_none() {
+            self.request = other.request;
+        }
         self.params |= other.params;
         self.built |= other.built;
         self.push_text(&other.text);
     }
 
     fn with_step(mut self, step: Node<'t>) -> Self {
-        for taint in [&mut self.taint, &mut self.param_taint]
+        for taint in [&mut self.taint, &mut self.param_taint, &mut self.request]
             .into_iter()
             .flatten()
         {
@@ -128,7 +146,7 @@ impl<'t> Value<'t> {
     }
 
     fn with_label(mut self, label: Option<&String>) -> Self {
-        for taint in [&mut self.taint, &mut self.param_taint]
+        for taint in [&mut self.taint, &mut self.param_taint, &mut self.request]
             .into_iter()
             .flatten()
         {
@@ -146,6 +164,7 @@ impl<'t> Value<'t> {
             Some(Shape::Sql) => crate::shape::mentions_sql(&self.text),
             Some(Shape::SqlStatement) => crate::shape::reads_as_sql_statement(&self.text),
             Some(Shape::SqlCondition) => crate::shape::reads_as_sql_condition(&self.text),
+            Some(Shape::Html) => crate::shape::holds_html(&self.text),
         }
     }
 }
@@ -231,11 +250,14 @@ impl<'f, 't> Evaluator<'f, 't> {
             value.push_text(facts.text(node));
             return value;
         }
-        if facts
-            .sanitizer(node)
-            .is_some_and(|sanitizer| sanitizer.clears(self.kind))
-        {
-            return Value::constant();
+        if facts.is_request_source(node) {
+            return Value::request(node);
+        }
+        match facts.sanitizer(node) {
+            Some(sanitizer) if sanitizer.clears(self.kind) => return Value::constant(),
+            // Validated: no longer request data, but its text is still not fixed.
+            Some(sanitizer) if sanitizer.validates() => return Value::tainted(node),
+            _ => {}
         }
         if let Some(build) = facts.build(node) {
             let mut value = Value::constant();
@@ -256,6 +278,16 @@ impl<'f, 't> Evaluator<'f, 't> {
                     value.built = true;
                 }
                 value.merge(part_value.with_label(build.label.as_ref()));
+            }
+            if build.access {
+                // `user.name`, `path.join(root, name)`: the expression names the value best.
+                for taint in [&mut value.taint, &mut value.param_taint]
+                    .into_iter()
+                    .flatten()
+                {
+                    taint.leaf = node;
+                    taint.steps.clear();
+                }
             }
             return value;
         }
@@ -291,6 +323,7 @@ impl<'f, 't> Evaluator<'f, 't> {
         let returns = &summary.returns;
         let mut value = Value {
             taint: returns.taint.clone(),
+            request: returns.request.clone(),
             param_taint: None,
             params: 0,
             built: returns.built,
@@ -343,6 +376,14 @@ impl<'f, 't> Evaluator<'f, 't> {
                         return value;
                     }
                 }
+                if facts.scopes[outer]
+                    .request_params
+                    .iter()
+                    .any(|(p, _)| p == name)
+                {
+                    value.merge(Value::request(ident));
+                    return value;
+                }
                 if let Some(index) = params.iter().position(|(p, _)| p == name) {
                     value.merge(Value::param(index, ident));
                     return value;
@@ -353,6 +394,14 @@ impl<'f, 't> Evaluator<'f, 't> {
                         let def_value = self.eval_def(def.node, def.value, outer, hops);
                         value.merge(def_value);
                     }
+                    return value;
+                }
+                if facts.scopes[outer]
+                    .request_params
+                    .iter()
+                    .any(|(p, _)| p == name)
+                {
+                    value.merge(Value::request(ident));
                     return value;
                 }
                 if params.iter().any(|(p, _)| p == name) {
@@ -389,12 +438,13 @@ impl<'f, 't> Evaluator<'f, 't> {
             .guards()
             .iter()
             .filter(|g| g.region.0 <= at && at < g.region.1 && facts.text(g.subject) == name)
+            .filter(|g| g.kind.clears(self.kind))
             .filter(|g| facts.scope_at(g.subject.start_byte()) == scope)
             .copied()
             .collect();
-        guards.into_iter().any(|guard| {
-            self.eval_hops(guard.allowlist, scope, hops + 1)
-                .is_constant()
+        guards.into_iter().any(|guard| match guard.allowlist {
+            Some(allowlist) => self.eval_hops(allowlist, scope, hops + 1).is_constant(),
+            None => true,
         })
     }
 }
@@ -432,6 +482,7 @@ pub fn summarize<'t>(facts: &FileFacts<'t>, kind: SinkKind) -> Summaries<'t> {
                     old.returns.params == s.returns.params
                         && old.returns.built == s.returns.built
                         && old.returns.taint.is_some() == s.returns.taint.is_some()
+                        && old.returns.request.is_some() == s.returns.request.is_some()
                         && old.sink_params.len() == s.sink_params.len()
                 })
             });
@@ -466,7 +517,9 @@ fn summarize_scope<'t>(
         .filter(|s| s.kind == kind && inside(s.call))
     {
         let value = evaluator.eval(sink.argument, scope);
-        if !value.built {
+        // A built injection text is reported inside the helper; request data is judged
+        // where it enters, built or not.
+        if !value.built || !kind.is_injection() {
             for param in bits(value.params) {
                 summary.sink_params.push(SinkParam {
                     param,
@@ -489,7 +542,7 @@ fn summarize_scope<'t>(
                 continue;
             };
             let value = evaluator.eval(arg, scope);
-            if !value.built {
+            if !value.built || !kind.is_injection() {
                 for param in bits(value.params) {
                     summary.sink_params.push(SinkParam {
                         param,

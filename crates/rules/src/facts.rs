@@ -17,6 +17,26 @@ pub enum SinkKind {
     Shell,
     /// NoSQL query code, e.g. a MongoDB `$where` JavaScript string (`@sink.nosql`).
     Nosql,
+    /// A file system path opened, read, written or sent (`@sink.path`).
+    Path,
+    /// A URL the client is redirected to (`@sink.redirect`).
+    Redirect,
+    /// Program code evaluated by the language itself: `eval`, `exec`, `new Function` (`@sink.code`).
+    Code,
+    /// A URL the server sends an outbound request to (`@sink.url`).
+    Url,
+    /// HTML sent to a browser (`@sink.html`).
+    Html,
+    /// A regular expression compiled from text (`@sink.regex`).
+    Regex,
+}
+
+impl SinkKind {
+    /// Whether a sink of this kind is judged by how its text is built (SQL, shell, NoSQL:
+    /// any non-constant part is a finding) rather than by whether request data reaches it.
+    pub fn is_injection(self) -> bool {
+        matches!(self, SinkKind::Sql | SinkKind::Shell | SinkKind::Nosql)
+    }
 }
 
 /// What a sink's text must look like to count, for generic method names (`(#set! shape …)`).
@@ -28,6 +48,8 @@ pub enum Shape {
     SqlStatement,
     /// Reads as a SQL condition: a comparison or a boolean keyword (`"sql-condition"`).
     SqlCondition,
+    /// Holds an HTML tag (`"html"`).
+    Html,
 }
 
 /// An expression whose value is safe to put into some sinks' text.
@@ -40,15 +62,57 @@ pub enum Sanitizer {
     Sql,
     /// Shell quoting: safe in a shell command line only.
     Shell,
+    /// A file name stripped of directories (`basename`, `secure_filename`): safe as a path.
+    Path,
+    /// HTML escaping: safe in HTML only.
+    Html,
+    /// Regex escaping: safe in a regular expression only.
+    Regex,
+    /// Schema validation or parsing into a typed value (pydantic, zod, serde into a struct):
+    /// no longer unvalidated request data, though still not a constant.
+    Validate,
 }
 
 impl Sanitizer {
-    /// Whether this sanitizer makes a value safe for a sink of `kind`.
+    /// Whether this sanitizer makes a value safe for a sink of `kind`: constant as far as that
+    /// sink is concerned.
     pub fn clears(self, kind: SinkKind) -> bool {
         match self {
             Sanitizer::Convert => true,
             Sanitizer::Sql => kind == SinkKind::Sql,
             Sanitizer::Shell => kind == SinkKind::Shell,
+            Sanitizer::Path => kind == SinkKind::Path,
+            Sanitizer::Html => kind == SinkKind::Html,
+            Sanitizer::Regex => kind == SinkKind::Regex,
+            Sanitizer::Validate => false,
+        }
+    }
+
+    /// Whether the value it yields is no longer request data (still not a constant).
+    pub fn validates(self) -> bool {
+        self == Sanitizer::Validate
+    }
+}
+
+/// What an allow-list guard proves about its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum GuardKind {
+    /// Membership in a constant collection: the subject is one of its constants.
+    #[default]
+    Member,
+    /// A constant prefix (`startsWith(ROOT)`): the subject stays under a fixed root or
+    /// origin, which is enough for paths, redirects and outbound URLs only.
+    Prefix,
+}
+
+impl GuardKind {
+    /// Whether the guard makes its subject safe for a sink of `kind`.
+    pub fn clears(self, kind: SinkKind) -> bool {
+        match self {
+            GuardKind::Member => true,
+            GuardKind::Prefix => {
+                matches!(kind, SinkKind::Path | SinkKind::Redirect | SinkKind::Url)
+            }
         }
     }
 }
@@ -80,6 +144,22 @@ pub struct Build<'t> {
     /// Its value is one of its parts (a lookup, a conditional, a container), not text
     /// assembled from them.
     pub choice: bool,
+    /// Its value is read or derived from its parts (a field, a method result, a joined
+    /// path): constant when they are, request data when one is, and, when not constant,
+    /// explained by the expression itself rather than its innermost part.
+    pub access: bool,
+}
+
+/// How a build's value relates to its parts (`(#set! build "…")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BuildKind {
+    /// Text assembled from the parts (the default).
+    #[default]
+    Text,
+    /// One of the parts (`"choice"`).
+    Choice,
+    /// Read or derived from the parts (`"access"`).
+    Access,
 }
 
 /// A function, method, lambda or closure; index 0 of [`FileFacts::scopes`] is the module.
@@ -95,6 +175,8 @@ pub struct Scope<'t> {
     pub params: Vec<(String, Node<'t>)>,
     /// Returned expressions.
     pub returns: Vec<Node<'t>>,
+    /// Parameters (or names bound by a parameter's pattern) that hold request data.
+    pub request_params: Vec<(String, Node<'t>)>,
 }
 
 /// An assignment to a variable.
@@ -127,14 +209,17 @@ pub struct Call<'t> {
 pub struct Guard<'t> {
     /// The checked variable.
     pub subject: Node<'t>,
-    /// The collection.
-    pub allowlist: Node<'t>,
+    /// The collection, if the check names one; without one, the pack vouches for the check
+    /// itself (a validator call such as `url_has_allowed_host_and_scheme(url, …)`).
+    pub allowlist: Option<Node<'t>>,
     /// Byte range where the subject is known to be a member.
     pub region: (usize, usize),
     /// The node the region comes from (a branch, or a statement that exits on failure).
     anchor: Node<'t>,
     /// Whether the region starts after `anchor` (its failing branch exits).
     after: bool,
+    /// What the check proves.
+    pub kind: GuardKind,
 }
 
 /// Everything the query pass found in one file.
@@ -159,6 +244,12 @@ pub struct FileFacts<'t> {
     defs: HashMap<(usize, String), Vec<Def<'t>>>,
     calls: HashMap<usize, Call<'t>>,
     guards: Vec<Guard<'t>>,
+    request_sources: HashSet<usize>,
+    pending_request_params: Vec<Node<'t>>,
+    /// Reads of a whole request body with no schema (`req.body`, `Json<Value>`), in source order.
+    pub bodies: Vec<Node<'t>>,
+    /// Nodes inside which, and functions in which, request data counts as validated.
+    pub validations: Vec<Node<'t>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -172,6 +263,7 @@ impl<'t> FileFacts<'t> {
                 name: None,
                 params: Vec::new(),
                 returns: Vec::new(),
+                request_params: Vec::new(),
             }],
             ..Default::default()
         }
@@ -194,13 +286,14 @@ impl<'t> FileFacts<'t> {
         node: Node<'t>,
         part: Option<Node<'t>>,
         label: Option<&str>,
-        choice: bool,
+        kind: BuildKind,
     ) {
         let build = self.builds.entry(node.id()).or_insert_with(|| Build {
             node,
             parts: Vec::new(),
             label: None,
-            choice,
+            choice: kind != BuildKind::Text,
+            access: kind == BuildKind::Access,
         });
         if let Some(part) = part {
             if !build.parts.iter().any(|p| p.id() == part.id()) {
@@ -230,6 +323,30 @@ impl<'t> FileFacts<'t> {
     /// Record a sanitizing expression.
     pub fn add_sanitizer(&mut self, node: Node<'t>, sanitizer: Sanitizer) {
         self.sanitizers.insert(node.id(), sanitizer);
+        if sanitizer.validates() {
+            self.validations.push(node);
+        }
+    }
+
+    /// Record an expression whose value is request data.
+    pub fn add_request_source(&mut self, node: Node<'t>) {
+        self.request_sources.insert(node.id());
+    }
+
+    /// Record a parameter name (or a name a parameter's pattern binds) holding request data.
+    pub fn add_request_param(&mut self, node: Node<'t>) {
+        self.pending_request_params.push(node);
+    }
+
+    /// Record a read of a whole request body that no schema describes.
+    pub fn add_body(&mut self, node: Node<'t>) {
+        self.bodies.push(node);
+    }
+
+    /// Record a node that validates request data (a validator call, a route with a
+    /// validating middleware).
+    pub fn add_validation(&mut self, node: Node<'t>) {
+        self.validations.push(node);
     }
 
     /// Record a transparent wrapper.
@@ -256,6 +373,7 @@ impl<'t> FileFacts<'t> {
             name: name.map(str::to_string),
             params: Vec::new(),
             returns: Vec::new(),
+            request_params: Vec::new(),
         });
     }
 
@@ -307,9 +425,10 @@ impl<'t> FileFacts<'t> {
     pub fn add_guard(
         &mut self,
         subject: Node<'t>,
-        allowlist: Node<'t>,
+        allowlist: Option<Node<'t>>,
         anchor: Node<'t>,
         after: bool,
+        kind: GuardKind,
     ) {
         self.guards.push(Guard {
             subject,
@@ -317,6 +436,7 @@ impl<'t> FileFacts<'t> {
             region: (anchor.start_byte(), anchor.end_byte()),
             anchor,
             after,
+            kind,
         });
     }
 
@@ -344,6 +464,19 @@ impl<'t> FileFacts<'t> {
                 self.scopes[scope].params.push((name, param));
             }
         }
+        let mut request_params = std::mem::take(&mut self.pending_request_params);
+        request_params.sort_by_key(|p| p.start_byte());
+        for param in request_params {
+            let scope = self.scope_at(param.start_byte());
+            let name = self.text(param).to_string();
+            let list = &mut self.scopes[scope].request_params;
+            if scope > 0 && !list.iter().any(|(n, _)| *n == name) {
+                list.push((name, param));
+            }
+        }
+        self.bodies.sort_by_key(|b| b.start_byte());
+        self.bodies.dedup_by_key(|b| b.id());
+        self.validations.sort_by_key(|v| v.start_byte());
         for node in std::mem::take(&mut self.pending_returns) {
             let scope = self.scope_at(node.start_byte());
             self.scopes[scope].returns.push(node);
@@ -471,6 +604,11 @@ impl<'t> FileFacts<'t> {
                 .filter_map(|c| c.get(1).map(|m| m.as_str()))
                 .collect(),
         )
+    }
+
+    /// Whether the node is request data by itself (`request.args`, `req.query`).
+    pub fn is_request_source(&self, node: Node<'t>) -> bool {
+        self.request_sources.contains(&node.id())
     }
 
     /// The sanitizer a node is, if any.

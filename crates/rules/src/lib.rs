@@ -5,12 +5,15 @@
 
 pub mod dataflow;
 mod facts;
-mod injection;
 mod registry;
 mod rules;
 mod shape;
+mod sink_rule;
 
-pub use facts::{Build, Call, Def, FileFacts, Guard, Sanitizer, Scope, Shape, Sink, SinkKind};
+pub use facts::{
+    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Sanitizer, Scope, Shape, Sink,
+    SinkKind,
+};
 pub use registry::{Registry, Rule};
 
 /// A place in the file with a sentence about it (a code-flow step or a related location).
@@ -41,4 +44,7 @@ pub struct Hit {
     pub flow: Vec<Step>,
     /// The pieces worth seeing beside the finding (SARIF `relatedLocations`).
     pub related: Vec<Step>,
+    /// A `security-severity` for this result that differs from its rule's (request data
+    /// reaching an injection sink is worse than a constant-looking build).
+    pub security_severity: Option<&'static str>,
 }

@@ -54,3 +54,10 @@ mod tests {
         assert!(!reads_as_sql_condition("created_at "));
     }
 }
+
+/// Whether constant text fragments hold an HTML tag (`<p>`, `</div>`, `<a href=`), for sinks
+/// that send any text (`res.send`, a view's return value) but are XSS only for HTML.
+pub(crate) fn holds_html(text: &str) -> bool {
+    static HTML: OnceLock<Regex> = OnceLock::new();
+    regex(&HTML, r"<(/?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|!--|!DOCTYPE)").is_match(text)
+}

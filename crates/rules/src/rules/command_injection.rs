@@ -1,6 +1,6 @@
 //! `command-injection`: a shell command line built from a non-constant part reaches a shell.
 
-use crate::injection::Injection;
+use crate::sink_rule::SinkRule;
 use crate::{FileFacts, Hit, Rule, SinkKind};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
@@ -33,11 +33,12 @@ impl Rule for CommandInjection {
     }
 
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        Injection {
+        SinkRule {
             rule_id: META.id,
             kind: SinkKind::Shell,
             what: "command line",
             advice: "pass an argument list without a shell",
+            request_severity: Some("10.0"),
         }
         .check(facts, hits);
     }

@@ -1,7 +1,7 @@
 //! `nosql-injection`: query code (a MongoDB `$where` JavaScript string) built from a
 //! non-constant part.
 
-use crate::injection::Injection;
+use crate::sink_rule::SinkRule;
 use crate::{FileFacts, Hit, Rule, SinkKind};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
@@ -34,11 +34,12 @@ impl Rule for NosqlInjection {
     }
 
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        Injection {
+        SinkRule {
             rule_id: META.id,
             kind: SinkKind::Nosql,
             what: "query code",
             advice: "use query operators with values instead of JavaScript",
+            request_severity: Some("9.1"),
         }
         .check(facts, hits);
     }

@@ -3,7 +3,7 @@
 //! Sinks and string-building forms come from the query packs (`@sink.sql`, `@expr.*`); the
 //! value is followed through variables and same-file helpers by [`crate::dataflow`].
 
-use crate::injection::Injection;
+use crate::sink_rule::SinkRule;
 use crate::{FileFacts, Hit, Rule, SinkKind};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
@@ -36,11 +36,12 @@ impl Rule for SqlInjection {
     }
 
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        Injection {
+        SinkRule {
             rule_id: META.id,
             kind: SinkKind::Sql,
             what: "SQL",
             advice: "pass the value as a bound parameter",
+            request_severity: Some("9.8"),
         }
         .check(facts, hits);
     }

@@ -1,23 +1,42 @@
-//! What the injection rules share: a sink of one kind whose text is built from a part that is
-//! not constant, found directly or at the call of a same-file helper that passes its parameter
-//! into the sink. One finding per sink call (or helper call), with the flow that built it.
+//! What every sink rule shares. An injection sink (SQL, shell, NoSQL) is reported when its text
+//! is built from a part that is not constant, or when request data reaches it as it is; any
+//! other sink (a path, a redirect, eval, an outbound URL, HTML, a regex) when request data
+//! reaches it unvalidated. Found directly or at the call of a same-file helper that passes its
+//! parameter into the sink. One finding per sink call (or helper call), with the flow that
+//! built it, starting at the request source when there is one.
 
 use crate::dataflow::{summarize, Evaluator, Taint, Value};
-use crate::{FileFacts, Hit, SinkKind, Step};
+use crate::{FileFacts, Hit, Shape, SinkKind, Step};
 use shipshape_core::{collapse_whitespace, truncate_chars};
 use tree_sitter::Node;
 
-/// The parts of an injection rule that differ between SQL, shell and NoSQL.
-pub(crate) struct Injection {
+/// The parts of a sink rule that differ between sink kinds.
+pub(crate) struct SinkRule {
     pub(crate) rule_id: &'static str,
     pub(crate) kind: SinkKind,
-    /// What the text is, for flow messages (`SQL`, `command line`).
+    /// What the text is, for flow messages (`SQL`, `command line`, `file path`).
     pub(crate) what: &'static str,
     /// What to do instead, appended to the message.
     pub(crate) advice: &'static str,
+    /// The `security-severity` of a finding fed by request data, when that is worse than the
+    /// rule's own (injection rules).
+    pub(crate) request_severity: Option<&'static str>,
 }
 
-impl Injection {
+impl SinkRule {
+    /// Whether a value reaching a sink with `shape` is a finding.
+    fn reportable(&self, value: &Value<'_>, shape: Option<Shape>) -> bool {
+        if self.kind.is_injection() {
+            let built = value.built && !value.is_constant() && value.has_shape(shape);
+            // Request data that *is* the whole text: only where the sink's name says it
+            // executes text, since nothing is left to check the shape against.
+            let raw_request = value.request.is_some() && shape.is_none();
+            built || raw_request
+        } else {
+            value.request.is_some() && value.has_shape(shape)
+        }
+    }
+
     pub(crate) fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         if !facts.sinks.iter().any(|s| s.kind == self.kind) {
             return;
@@ -28,7 +47,7 @@ impl Injection {
         for sink in facts.sinks.iter().filter(|s| s.kind == self.kind) {
             let scope = facts.scope_at(sink.argument.start_byte());
             let value = evaluator.eval(sink.argument, scope);
-            if value.built && !value.is_constant() && value.has_shape(sink.shape) {
+            if self.reportable(&value, sink.shape) {
                 let callee = callee_name(facts, sink.call, sink.name);
                 hits.push(self.hit(facts, sink.call, sink.name, &value, &callee, None));
             }
@@ -47,7 +66,7 @@ impl Injection {
                     continue;
                 };
                 let value = evaluator.eval(arg, scope);
-                if value.built && !value.is_constant() && value.has_shape(sink_param.shape) {
+                if self.reportable(&value, sink_param.shape) {
                     let helper = facts.text(call.name).to_string();
                     let sink = callee_name(facts, sink_param.sink_call, sink_param.sink_name);
                     let via = Some((sink_param.sink_call, sink));
@@ -67,7 +86,13 @@ impl Injection {
         callee: &str,
         via: Option<(Node<'_>, String)>,
     ) -> Hit {
-        let taint = value.explanation();
+        // The request source explains best where there is one: it is first in the flow.
+        let origin = match &value.request {
+            Some(_) => Origin::Request,
+            None if value.taint.is_none() => Origin::Parameter,
+            None => Origin::NotConstant,
+        };
+        let taint = value.request.as_ref().or(value.explanation());
         let how = taint
             .and_then(|t| t.label.clone())
             .unwrap_or_else(|| "dynamic string".to_string());
@@ -78,31 +103,38 @@ impl Injection {
             Some((_, sink)) => format!("{callee}(), which passes it to {sink}"),
             None => callee.to_string(),
         };
+        let message = match origin {
+            Origin::Request if self.kind.is_injection() && value.built => format!(
+                "{how} with request data '{part}' reaches {reaches}: {}",
+                self.advice
+            ),
+            Origin::Request => format!(
+                "request data '{part}' reaches {reaches} as {}: {}",
+                self.what, self.advice
+            ),
+            _ => format!("{how} with '{part}' reaches {reaches}: {}", self.advice),
+        };
         let start = name.unwrap_or(call).start_byte();
         Hit {
             rule_id: self.rule_id,
             start_byte: start,
             end_byte: call.end_byte(),
             code: facts.text(call).to_string(),
-            message: format!("{how} with '{part}' reaches {reaches}: {}", self.advice),
-            flow: self.flow(
-                facts,
-                taint,
-                value.taint.is_none(),
-                call,
-                start,
-                &reaches,
-                via.as_ref(),
-            ),
+            message,
+            flow: self.flow(facts, taint, origin, call, start, &reaches, via.as_ref()),
             related: taint
                 .map(|t| {
                     vec![Step {
                         start_byte: t.leaf.start_byte(),
                         end_byte: t.leaf.end_byte(),
-                        message: leaf_message(&part, value.taint.is_none()),
+                        message: leaf_message(&part, origin),
                     }]
                 })
                 .unwrap_or_default(),
+            security_severity: match origin {
+                Origin::Request => self.request_severity,
+                _ => None,
+            },
         }
     }
 
@@ -111,7 +143,7 @@ impl Injection {
         &self,
         facts: &FileFacts<'_>,
         taint: Option<&Taint<'_>>,
-        from_parameter: bool,
+        origin: Origin,
         call: Node<'_>,
         start: usize,
         reaches: &str,
@@ -125,16 +157,20 @@ impl Injection {
             end_byte: taint.leaf.end_byte(),
             message: leaf_message(
                 &truncate_chars(&collapse_whitespace(facts.text(taint.leaf)), 40),
-                from_parameter,
+                origin,
             ),
         }];
+        let doing = if self.kind.is_injection() {
+            format!("the {} is built here", self.what)
+        } else {
+            "it is passed on here".to_string()
+        };
         for &step in &taint.steps {
             steps.push(Step {
                 start_byte: step.start_byte(),
                 end_byte: step.end_byte(),
                 message: format!(
-                    "the {} is built here: {}",
-                    self.what,
+                    "{doing}: {}",
                     truncate_chars(&collapse_whitespace(facts.text(step)), 60)
                 ),
             });
@@ -155,12 +191,23 @@ impl Injection {
     }
 }
 
-/// What the flow and the related location say about the non-constant piece.
-fn leaf_message(part: &str, from_parameter: bool) -> String {
-    if from_parameter {
-        format!("'{part}' is a parameter: its callers decide what it holds")
-    } else {
-        format!("'{part}' is not a constant")
+/// Where the value a finding explains comes from.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// Request data, read here.
+    Request,
+    /// A parameter of the function: its callers decide.
+    Parameter,
+    /// Something else that is not a constant.
+    NotConstant,
+}
+
+/// What the flow and the related location say about the piece the finding explains.
+fn leaf_message(part: &str, origin: Origin) -> String {
+    match origin {
+        Origin::Request => format!("'{part}' is request data: the client decides what it holds"),
+        Origin::Parameter => format!("'{part}' is a parameter: its callers decide what it holds"),
+        Origin::NotConstant => format!("'{part}' is not a constant"),
     }
 }
 

@@ -1,0 +1,45 @@
+//! `code-injection`: Request data is evaluated as program code.
+
+use crate::sink_rule::SinkRule;
+use crate::{FileFacts, Hit, Rule, SinkKind};
+use shipshape_core::{Family, Level, Precision, RuleMeta};
+
+static META: RuleMeta = RuleMeta {
+    id: "code-injection",
+    name: "CodeInjection",
+    short_description: "Request data is evaluated as program code",
+    full_description: "A value read from the request reaches eval, exec, compile, new Function, \
+        vm.runInContext or a similar call that runs text as code in the service's own \
+        interpreter. The client then runs any code with the service's privileges. Parse the \
+        data (json.loads, JSON.parse, ast.literal_eval) or dispatch on an allow-list instead \
+        of evaluating it.",
+    family: Family::UnvalidatedInput,
+    cwes: &[94, 95],
+    security: true,
+    security_severity: Some("9.8"),
+    default_level: Level::Error,
+    precision: Precision::High,
+    languages: &["Python", "JavaScript", "TypeScript", "Rust"],
+    help_markdown: include_str!("../../../../docs/rules/code-injection.md"),
+};
+
+/// See the module documentation.
+#[derive(Debug)]
+pub(crate) struct CodeInjection;
+
+impl Rule for CodeInjection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
+        SinkRule {
+            rule_id: META.id,
+            kind: SinkKind::Code,
+            what: "code",
+            advice: "parse it as data (JSON, ast.literal_eval) or dispatch on an allow-list",
+            request_severity: None,
+        }
+        .check(facts, hits);
+    }
+}
