@@ -111,3 +111,12 @@
 ; ("%s" for _ in ids), [f(x) for x in xs]: built from what each element is.
 ((generator_expression body: (_) @expr.part) @expr.build (#set! build "choice"))
 ((list_comprehension body: (_) @expr.part) @expr.build (#set! build "choice"))
+
+; a or b, a and b: the value is one of the operands.
+((boolean_operator
+   left: (_) @expr.part
+   right: (_) @expr.part) @expr.build
+ (#set! build "choice"))
+
+; return html, 500: a tuple without parentheses.
+((expression_list (_) @expr.part) @expr.build (#set! build "choice"))

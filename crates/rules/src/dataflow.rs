@@ -9,7 +9,7 @@
 //! returns in terms of its parameters, and which parameters it passes unbuilt into a sink;
 //! summaries are recomputed a few rounds so helpers calling helpers converge.
 
-use crate::facts::{FileFacts, Shape, SinkKind};
+use crate::facts::{FileFacts, GuardKind, Shape, SinkKind};
 use std::collections::{HashMap, HashSet};
 use tree_sitter::Node;
 
@@ -23,6 +23,18 @@ const MAX_TEXT: usize = 4096;
 const APPENDED: &str = "text appended to a variable";
 /// Parameters tracked per function (a bit each).
 const MAX_PARAMS: usize = 64;
+/// Characters of a value's leading constant text kept (enough for a URL's origin).
+const MAX_LEAD: usize = 256;
+
+/// The longest common prefix of two strings, on a character boundary.
+fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
+    let end = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    &a[..end]
+}
 
 /// Where a non-constant value came from and how it travelled.
 #[derive(Debug, Clone)]
@@ -50,11 +62,21 @@ pub struct Value<'t> {
     pub built: bool,
     /// Its constant text fragments, for shape checks.
     pub text: String,
+    /// Source text the value certainly starts with (`"https://api.example.com/" + path`
+    /// starts with the quoted origin), `None` while nothing is known either way.
+    pub lead: Option<String>,
 }
 
 impl<'t> Value<'t> {
     fn constant() -> Self {
         Value::default()
+    }
+
+    fn literal(text: &str) -> Self {
+        let mut value = Value::constant();
+        value.push_text(text);
+        value.lead = Some(text.chars().take(MAX_LEAD).collect());
+        value
     }
 
     fn tainted(leaf: Node<'t>) -> Self {
@@ -64,6 +86,7 @@ impl<'t> Value<'t> {
                 label: None,
                 steps: Vec::new(),
             }),
+            lead: Some(String::new()),
             ..Value::default()
         }
     }
@@ -77,6 +100,7 @@ impl<'t> Value<'t> {
         Value {
             taint: Some(taint.clone()),
             request: Some(taint),
+            lead: Some(String::new()),
             ..Value::default()
         }
     }
@@ -92,6 +116,7 @@ impl<'t> Value<'t> {
                 steps: Vec::new(),
             }),
             params: 1 << index,
+            lead: Some(String::new()),
             ..Value::default()
         }
     }
@@ -133,6 +158,11 @@ impl<'t> Value<'t> {
         self.params |= other.params;
         self.built |= other.built;
         self.push_text(&other.text);
+        // One of several possible values: only what they all start with is certain.
+        self.lead = match (self.lead.take(), other.lead) {
+            (None, lead) | (lead, None) => lead,
+            (Some(a), Some(b)) => Some(common_prefix(&a, &b).to_string()),
+        };
     }
 
     fn with_step(mut self, step: Node<'t>) -> Self {
@@ -262,22 +292,58 @@ impl<'f, 't> Evaluator<'f, 't> {
         if let Some(build) = facts.build(node) {
             let mut value = Value::constant();
             let mut cursor = build.node.start_byte();
+            let mut fragments = Vec::with_capacity(build.parts.len() + 1);
             for part in &build.parts {
-                value.push_text(facts.source.get(cursor..part.start_byte()).unwrap_or(""));
+                fragments.push(facts.source.get(cursor..part.start_byte()).unwrap_or(""));
                 cursor = cursor.max(part.end_byte());
             }
-            value.push_text(
+            fragments.push(
                 facts
                     .source
                     .get(cursor..build.node.end_byte())
                     .unwrap_or(""),
             );
-            for &part in &build.parts {
+            for fragment in &fragments {
+                value.push_text(fragment);
+            }
+            // Text assembled in order starts with its fragments and parts up to the first
+            // part that is not constant; a choice starts with what all its parts start with
+            // (which merging computes); an access says nothing about its start.
+            let mut lead = String::new();
+            let mut lead_open = true;
+            for (index, &part) in build.parts.iter().enumerate() {
                 let part_value = self.eval_hops(part, scope, hops);
+                if lead_open {
+                    lead.push_str(fragments[index]);
+                    lead.push_str(part_value.lead.as_deref().unwrap_or(""));
+                    lead_open = part_value.is_constant()
+                        && part_value.lead.is_some()
+                        && lead.len() < 4 * MAX_LEAD;
+                }
                 if !part_value.is_constant() && !build.choice {
                     value.built = true;
                 }
                 value.merge(part_value.with_label(build.label.as_ref()));
+            }
+            if lead_open {
+                lead.push_str(fragments.last().copied().unwrap_or(""));
+            }
+            if build.access {
+                value.lead = Some(String::new());
+            } else if !build.choice {
+                value.lead = Some(lead.chars().take(MAX_LEAD).collect());
+            }
+            // `request.args["q"]`, `req.query.name`: an access right on the source names the
+            // request data better than the source itself.
+            if let Some(request) = value.request.as_mut() {
+                let direct = build.choice
+                    && request.steps.is_empty()
+                    && build.parts.first().is_some_and(|p| {
+                        p.start_byte() == node.start_byte() && request.leaf == *p
+                    });
+                if direct {
+                    request.leaf = node;
+                }
             }
             if build.access {
                 // `user.name`, `path.join(root, name)`: the expression names the value best.
@@ -292,9 +358,7 @@ impl<'f, 't> Evaluator<'f, 't> {
             return value;
         }
         if facts.is_literal(node) {
-            let mut value = Value::constant();
-            value.push_text(facts.text(node));
-            return value;
+            return Value::literal(facts.text(node));
         }
         // Every grammar shipshape reads names a plain variable reference `identifier`.
         if node.kind() == "identifier" {
@@ -328,6 +392,7 @@ impl<'f, 't> Evaluator<'f, 't> {
             params: 0,
             built: returns.built,
             text: returns.text.clone(),
+            lead: Some(String::new()),
         };
         for (index, &arg) in args.iter().enumerate().take(MAX_PARAMS) {
             if returns.params & (1 << index) != 0 {
@@ -443,7 +508,13 @@ impl<'f, 't> Evaluator<'f, 't> {
             .copied()
             .collect();
         guards.into_iter().any(|guard| match guard.allowlist {
-            Some(allowlist) => self.eval_hops(allowlist, scope, hops + 1).is_constant(),
+            Some(allowlist) => {
+                let allowed = self.eval_hops(allowlist, scope, hops + 1);
+                // A bare "/" prefix also admits "//evil.example", which browsers read as a host.
+                let bare_slash = guard.kind == GuardKind::Prefix
+                    && allowed.text.trim().trim_matches(|c| "\"'`".contains(c)) == "/";
+                allowed.is_constant() && !bare_slash
+            }
             None => true,
         })
     }

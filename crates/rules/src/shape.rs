@@ -45,6 +45,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_constant_origin_fixes_the_destination() {
+        assert!(fixes_destination(r#"f"{"https://img.example.com"}/{"#, false));
+        assert!(fixes_destination(r#""https://api.example.com/v1?q=" + "#, false));
+        assert!(!fixes_destination(r#""https://" + "#, false));
+        assert!(!fixes_destination(r#"f"https://{"#, false));
+        assert!(fixes_destination(r#"`/account/${"#, true));
+        assert!(!fixes_destination(r#"`/account/${"#, false));
+        assert!(!fixes_destination(r#""//" + "#, true));
+        assert!(!fixes_destination("", true));
+    }
+
+    #[test]
+    fn html_needs_a_tag() {
+        assert!(holds_html("\"<p>Hello \" + \"</p>\""));
+        assert!(!holds_html("\"a < b\""));
+    }
+
+    #[test]
     fn shapes() {
         assert!(mentions_sql("SELECT id "));
         assert!(!mentions_sql("deploy --env "));
@@ -60,4 +78,19 @@ mod tests {
 pub(crate) fn holds_html(text: &str) -> bool {
     static HTML: OnceLock<Regex> = OnceLock::new();
     regex(&HTML, r"<(/?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|!--|!DOCTYPE)").is_match(text)
+}
+
+/// Whether text that starts with `lead` (raw source: quotes, `f"`, `${`, `+` included) has a
+/// destination fixed by that constant start: a URL with its scheme, host and the `/`, `?` or
+/// `#` after the host, or (when `relative` is allowed, for redirects) a path on the same site
+/// (`/account`, but not `//evil.example`, which browsers read as a host).
+pub(crate) fn fixes_destination(lead: &str, relative: bool) -> bool {
+    static SYNTAX: OnceLock<Regex> = OnceLock::new();
+    static ORIGIN: OnceLock<Regex> = OnceLock::new();
+    static RELATIVE: OnceLock<Regex> = OnceLock::new();
+    // Strip string syntax: quotes with their prefixes, interpolation braces, concatenation.
+    let syntax = regex(&SYNTAX, r#"(\b[fFrRbBuU]{1,2})?["'`]|\$?\{|\}|\+|\s"#);
+    let text = syntax.replace_all(lead, "");
+    regex(&ORIGIN, r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@\\%]+[/?#]").is_match(&text)
+        || (relative && regex(&RELATIVE, r"^/[^/\\]").is_match(&text))
 }

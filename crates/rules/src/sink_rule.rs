@@ -6,6 +6,7 @@
 //! built it, starting at the request source when there is one.
 
 use crate::dataflow::{summarize, Evaluator, Taint, Value};
+use crate::shape::fixes_destination;
 use crate::{FileFacts, Hit, Shape, SinkKind, Step};
 use shipshape_core::{collapse_whitespace, truncate_chars};
 use tree_sitter::Node;
@@ -33,7 +34,14 @@ impl SinkRule {
             let raw_request = value.request.is_some() && shape.is_none();
             built || raw_request
         } else {
-            value.request.is_some() && value.has_shape(shape)
+            // A constant start that fixes the host (or, for a redirect, keeps it on the site)
+            // leaves the client only the path or query: not a forged destination.
+            let fixed = match self.kind {
+                SinkKind::Url => fixes_destination(value.lead.as_deref().unwrap_or(""), false),
+                SinkKind::Redirect => fixes_destination(value.lead.as_deref().unwrap_or(""), true),
+                _ => false,
+            };
+            value.request.is_some() && value.has_shape(shape) && !fixed
         }
     }
 

@@ -50,7 +50,7 @@ def get_product(product_id):
 
 @bp.post("/<int:product_id>/price")
 def update_price(product_id):
-    price = request.json["price"]
+    price = request.json["price"]  # expect: unvalidated-body
     stmt = text("UPDATE products SET price = " + str(price) + " WHERE id = :id")  # expect: sql-injection
     with engine.begin() as conn:
         conn.execute(stmt, {"id": product_id})
