@@ -136,3 +136,14 @@
   (#any-of? @_module "re" "regex")
   (#any-of? @sink.name
     "compile" "search" "match" "fullmatch" "findall" "finditer" "sub" "subn" "split")) @sink.call
+
+; aiohttp web.Response(text=..., content_type="text/html"): HTML when the text holds a tag.
+(call
+  function: (attribute attribute: (identifier) @sink.name)
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @_keyword
+      value: (_) @sink.html))
+  (#eq? @sink.name "Response")
+  (#eq? @_keyword "text")
+  (#set! shape "html")) @sink.call
