@@ -62,10 +62,26 @@
         (identifier) @_type
         (generic_type (identifier) @_type)
         (subscript value: (identifier) @_type)
-      ]))
+      ]) value: [(string) (none) (integer) (float) (list) (tuple) (ellipsis)])
     ]))
   (#any-of? @_route "route" "get" "post" "put" "patch" "delete" "api_route" "websocket")
   (#any-of? @_type "str" "bytes" "dict" "Dict" "Any" "list" "List" "Mapping" "Json"))
+
+; FastAPI's declared parameters: `q: str = Query(None)`, `body: dict = Body(...)` (not
+; `Depends(...)`, which the application computes).
+(decorated_definition
+  (decorator
+    (call function: (attribute attribute: (identifier) @_route)))
+  definition: (function_definition
+    parameters: (parameters
+      (typed_default_parameter name: (identifier) @source.param type: (type [
+        (identifier) @_type
+        (generic_type (identifier) @_type)
+        (subscript value: (identifier) @_type)
+      ]) value: (call function: (identifier) @_declared))))
+  (#any-of? @_route "route" "get" "post" "put" "patch" "delete" "api_route" "websocket")
+  (#any-of? @_type "str" "bytes" "dict" "Dict" "Any" "list" "List" "Mapping" "Json")
+  (#any-of? @_declared "Query" "Path" "Body" "Form" "Header" "Cookie"))
 
 ; `Optional[str]`, `str | None`: still text.
 (decorated_definition
@@ -80,23 +96,37 @@
       (typed_default_parameter name: (identifier) @source.param type: (type [
         (generic_type (identifier) @_optional (type_parameter (type (identifier) @_type)))
         (binary_operator left: (identifier) @_type)
-      ]))
+      ]) value: [(string) (none) (call function: (identifier) @_declared)])
     ]))
   (#any-of? @_route "route" "get" "post" "put" "patch" "delete" "api_route" "websocket")
   (#any-of? @_type "str" "bytes" "dict" "Any"))
 
-; Django URL keyword arguments: `def detail(request, slug)`, `def get(self, request, pk)`:
-; what follows the request is a URL segment (path converters other than str are typed in the
-; URLconf, which a view does not show; int-like names below are left out).
+; Django URL keyword arguments: `def detail(request, slug)`, and in class-based views
+; `def get(self, request, slug)`: what follows the request is a URL segment. Path converters
+; other than str are declared in the URLconf, which the view does not show: int-like names are
+; left out, and so are names of objects helpers pass around with a request (`obj`, `form`).
 (function_definition
   parameters: (parameters
-    (identifier) @_request
+    . (identifier) @_request
     [
       (identifier) @source.param
       (default_parameter name: (identifier) @source.param)
     ])
   (#eq? @_request "request")
-  (#not-match? @source.param "^(pk|id|.*_id|year|month|day|page|format|args|kwargs)$"))
+  (#not-match? @source.param "^(pk|id|.*_id|.*_pk|year|month|day|page|format|.|obj|instance|form|formset|user|context|template.*|response|queryset|qs|model|site|exception|exc|extra_context|.*_class|.*_form|.*_func|current_app|using)$"))
+(function_definition
+  name: (identifier) @_method
+  parameters: (parameters
+    . (identifier) @_self
+    . (identifier) @_request
+    [
+      (identifier) @source.param
+      (default_parameter name: (identifier) @source.param)
+    ])
+  (#eq? @_self "self")
+  (#eq? @_request "request")
+  (#any-of? @_method "get" "post" "put" "patch" "delete" "head")
+  (#not-match? @source.param "^(pk|id|.*_id|.*_pk|year|month|day|page|format|.)$"))
 
 ; --- Whole bodies with no schema (unvalidated-body) -------------------------------------------
 
@@ -123,23 +153,21 @@
  (#eq? @_request "request")
  (#any-of? @_method "get_json" "json"))
 
-; FastAPI: a body parameter typed as a bare dict or Any.
+; FastAPI: a body parameter typed as a bare dict or Any (`dict[str, int]` is a schema).
 (decorated_definition
   (decorator
     (call function: (attribute attribute: (identifier) @_route)))
   definition: (function_definition
     parameters: (parameters [
-      (typed_parameter (identifier) @input.body type: (type [
-        (identifier) @_type
-        (generic_type (identifier) @_type)
-      ]))
-      (typed_default_parameter name: (identifier) @input.body type: (type [
-        (identifier) @_type
-        (generic_type (identifier) @_type)
-      ]))
+      (typed_parameter (identifier) @input.body type: (type (identifier) @_type))
+      (typed_default_parameter
+        name: (identifier) @input.body
+        type: (type (identifier) @_type)
+        value: (call function: (identifier) @_declared))
     ]))
   (#any-of? @_route "post" "put" "patch")
-  (#any-of? @_type "dict" "Dict" "Any"))
+  (#any-of? @_type "dict" "Dict" "Any")
+  (#not-any-of? @_declared "Depends" "Security"))
 
 ; Validation that covers a handler's body: a form or serializer checked with is_valid(),
 ; jsonschema's validate(instance, schema), marshmallow's schema.validate(data).
@@ -363,3 +391,33 @@
      (expression_statement
        (call function: [(identifier) @_abort (attribute attribute: (identifier) @_abort)])))) @guard.after
  (#eq? @_abort "abort"))
+
+; A failing check that replaces the value: if x not in ALLOWED: x = DEFAULT.
+((if_statement
+   condition: (comparison_operator
+     . (identifier) @guard.subject
+     "not in"
+     (_) @guard.allowlist .)
+   consequence: (block
+     (expression_statement
+       (assignment left: (identifier) @_reset)))) @guard.after
+ (#eq? @_reset @guard.subject))
+
+; Validators named by keyword: if not url_has_allowed_host_and_scheme(url=x, ...): x = "/".
+((if_statement
+   condition: (not_operator
+     argument: (call
+       function: [(identifier) @_check (attribute attribute: (identifier) @_check)]
+       arguments: (argument_list
+         (keyword_argument
+           name: (identifier) @_keyword
+           value: (identifier) @guard.subject))))
+   consequence: (block [
+     (raise_statement)
+     (return_statement)
+     (expression_statement (call))
+     (expression_statement (assignment left: (identifier)))
+   ])) @guard.after
+ (#any-of? @_check "url_has_allowed_host_and_scheme" "is_safe_url")
+ (#eq? @_keyword "url")
+ (#set! guard "prefix"))

@@ -22,7 +22,7 @@ def login_landing():
     page = request.form.get("landing", "/dashboard")
     if page not in LANDING_PAGES:
         page = "/dashboard"
-    return redirect(page)  # todo-ok: open-redirect
+    return redirect(page)  # ok: open-redirect
 
 
 @bp.post("/login/checked")
