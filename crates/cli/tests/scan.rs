@@ -191,11 +191,18 @@ fn sarif_carries_what_github_and_viewers_need() {
     assert_eq!(driver["name"], "shipshape");
     let rules = driver["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(
-        ids,
-        ["command-injection", "nosql-injection", "sql-injection"]
-    );
-    let rule = &rules[2];
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "the rule table is sorted by id");
+    for id in [
+        "sql-injection",
+        "path-traversal",
+        "ssrf",
+        "unvalidated-body",
+    ] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    let rule = &rules[ids.iter().position(|&id| id == "sql-injection").unwrap()];
     let tags: Vec<&str> = rule["properties"]["tags"]
         .as_array()
         .unwrap()
@@ -215,8 +222,9 @@ fn sarif_carries_what_github_and_viewers_need() {
 
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
+    let sql_index = ids.iter().position(|&id| id == "sql-injection").unwrap();
     for result in results {
-        assert_eq!(result["ruleIndex"], 2);
+        assert_eq!(result["ruleIndex"], sql_index);
         assert_eq!(result["level"], "error");
         assert_eq!(
             result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
@@ -502,7 +510,7 @@ fn rules_and_explain() {
     let unknown = run_in(dir.path(), &["explain", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
-        stderr(&unknown).contains("known rules: command-injection, nosql-injection, sql-injection")
+        stderr(&unknown).contains("known rules: code-injection, command-injection, nosql-injection, open-redirect, path-traversal, regex-injection, sql-injection, ssrf, unvalidated-body, xss")
     );
 }
 
@@ -588,4 +596,59 @@ fn sarif_code_flows_follow_the_value_to_the_sink() {
         .as_str()
         .unwrap()
         .contains("'term' reaches cur.execute"));
+}
+
+#[test]
+fn user_packs_declare_request_sources_sinks_and_validators() {
+    // An in-house web framework: `param(name)` reads the request, `blobs.put(key, data)` writes
+    // a file, `is_safe_key(key)` is the team's validator. None is known to the shipped packs.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "app/blobs.py",
+        "from ourweb import param, blobs, is_safe_key\n\ndef upload():\n    key = param(\"key\")\n    blobs.put(\"/data/\" + key, b\"\")\n\ndef upload_checked():\n    key = param(\"key\")\n    if not is_safe_key(key):\n        return 400\n    blobs.put(\"/data/\" + key, b\"\")\n",
+    );
+    write(
+        dir.path(),
+        "packs/python/ourweb.scm",
+        "; param(name) returns request data\n((call function: (identifier) @_f) @source.request (#eq? @_f \"param\"))\n\n; blobs.put(path, data) writes a file\n(call\n  function: (attribute object: (identifier) @_o attribute: (identifier) @sink.name)\n  arguments: (argument_list . (_) @sink.path)\n  (#eq? @_o \"blobs\")\n  (#eq? @sink.name \"put\")) @sink.call\n\n; if not is_safe_key(k): <exit>  validates k\n((if_statement\n   condition: (not_operator argument: (call\n     function: (identifier) @_v\n     arguments: (argument_list . (identifier) @guard.subject)))\n   consequence: (block (return_statement))) @guard.after\n (#eq? @_v \"is_safe_key\"))\n",
+    );
+    let before = run_in(dir.path(), &["scan", "app", "-q"]);
+    assert_eq!(before.status.code(), Some(0), "{}", stdout(&before));
+    let after = run_in(dir.path(), &["scan", "app", "--queries", "packs"]);
+    let text = stdout(&after);
+    assert_eq!(after.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("app/blobs.py:5:11: error[path-traversal]: request data 'param(\"key\")' reaches blobs.put"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("app/blobs.py:11:"),
+        "the validated upload is clean: {text}"
+    );
+}
+
+#[test]
+fn request_data_in_sarif_starts_the_flow_and_raises_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(
+        &root,
+        "app/views.py",
+        "from flask import request\n\n@app.get(\"/orders\")\ndef orders():\n    status = request.args.get(\"status\")\n    return db.execute(f\"SELECT id FROM orders WHERE status = '{status}'\")\n\ndef internal(cur, status):\n    cur.execute(f\"SELECT id FROM orders WHERE status = '{status}'\")\n",
+    );
+    let (_, log, _) = scan_to_sarif(&root, "1", &[]);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2, "{results:?}");
+    let from_request = &results[0];
+    assert_eq!(from_request["ruleId"], "sql-injection");
+    assert_eq!(from_request["properties"]["security-severity"], "9.8");
+    let first_step = &from_request["codeFlows"][0]["threadFlows"][0]["locations"][0]["location"];
+    assert_eq!(first_step["physicalLocation"]["region"]["startLine"], 5);
+    assert!(first_step["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("is request data"));
+    // The same build from a parameter keeps the rule's own severity.
+    assert!(results[1]["properties"]["security-severity"].is_null());
 }

@@ -338,9 +338,10 @@ impl<'f, 't> Evaluator<'f, 't> {
             if let Some(request) = value.request.as_mut() {
                 let direct = build.choice
                     && request.steps.is_empty()
-                    && build.parts.first().is_some_and(|p| {
-                        p.start_byte() == node.start_byte() && request.leaf == *p
-                    });
+                    && build
+                        .parts
+                        .first()
+                        .is_some_and(|p| p.start_byte() == node.start_byte() && request.leaf == *p);
                 if direct {
                     request.leaf = node;
                 }

@@ -46,8 +46,14 @@ mod tests {
 
     #[test]
     fn a_constant_origin_fixes_the_destination() {
-        assert!(fixes_destination(r#"f"{"https://img.example.com"}/{"#, false));
-        assert!(fixes_destination(r#""https://api.example.com/v1?q=" + "#, false));
+        assert!(fixes_destination(
+            r#"f"{"https://img.example.com"}/{"#,
+            false
+        ));
+        assert!(fixes_destination(
+            r#""https://api.example.com/v1?q=" + "#,
+            false
+        ));
         assert!(!fixes_destination(r#""https://" + "#, false));
         assert!(!fixes_destination(r#"f"https://{"#, false));
         assert!(fixes_destination(r#"`/account/${"#, true));

@@ -19,7 +19,7 @@ static META: RuleMeta = RuleMeta {
     security_severity: Some("9.8"),
     default_level: Level::Error,
     precision: Precision::High,
-    languages: &["Python", "JavaScript", "TypeScript", "Rust"],
+    languages: &["Python", "JavaScript", "TypeScript"],
     help_markdown: include_str!("../../../../docs/rules/code-injection.md"),
 };
 
