@@ -7,6 +7,10 @@
 (parameter pattern: (identifier) @param)
 (parameter pattern: (mut_pattern (identifier) @param))
 (closure_parameters (identifier) @param)
+; axum / actix-web extractors destructured in the parameter list: `Path(id): Path<i64>`,
+; `State(pool): State<PgPool>`, `Json(mut body): Json<Value>` (one name per parameter).
+(parameter pattern: (tuple_struct_pattern type: (_) . (identifier) @param .))
+(parameter pattern: (tuple_struct_pattern type: (_) . (mut_pattern (identifier) @param) .))
 
 (block) @block
 
@@ -17,6 +21,38 @@
 (let_declaration
   pattern: (mut_pattern (identifier) @assign.target)
   value: (_) @assign.value) @assign
+; Destructuring: every name bound by the pattern gets the whole value (an approximation that
+; holds for request data and constant tuples alike).
+; let (a, b) = path.into_inner(); let (mut a, b) = pair;
+(let_declaration
+  pattern: (tuple_pattern [
+    (identifier) @assign.target
+    (mut_pattern (identifier) @assign.target)
+  ])
+  value: (_) @assign.value) @assign
+; let Some(x) = v else { .. }; let Ok(x) = v else { .. };
+(let_declaration
+  pattern: (tuple_struct_pattern type: (_) . [
+    (identifier) @assign.target
+    (mut_pattern (identifier) @assign.target)
+  ] .)
+  value: (_) @assign.value) @assign
+; if let Some(x) = v { .. }, while let Some(x) = v { .. }
+(let_condition
+  pattern: (tuple_struct_pattern type: (_) . [
+    (identifier) @assign.target
+    (mut_pattern (identifier) @assign.target)
+  ] .)
+  value: (_) @assign.value) @assign
+; let Params { name, page } = v;
+(let_declaration
+  pattern: (struct_pattern (field_pattern name: (shorthand_field_identifier) @assign.target))
+  value: (_) @assign.value) @assign
+; match v { Some(x) => .., Ok(x) => .. }: the arm's name holds the matched value.
+(match_expression
+  value: (_) @assign.value
+  body: (match_block (match_arm
+    pattern: (match_pattern (tuple_struct_pattern type: (_) . (identifier) @assign.target .)) @assign)))
 (assignment_expression
   left: (identifier) @assign.target
   right: (_) @assign.value) @assign
