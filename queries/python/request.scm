@@ -37,7 +37,9 @@
 ; framework. `self`, `request`, and dependencies (`= Depends(...)`) are not client data.
 (decorated_definition
   (decorator
-    (call function: (attribute attribute: (identifier) @_route)))
+    (call
+      function: (attribute attribute: (identifier) @_route)
+      arguments: (argument_list . (string)? @source.route)))
   definition: (function_definition
     parameters: (parameters [
       (identifier) @source.param

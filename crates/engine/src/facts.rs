@@ -107,7 +107,8 @@ fn pass<'t>(
                 Capture::SinkHtml => bound.sink_argument = Some((SinkKind::Html, node)),
                 Capture::SinkRegex => bound.sink_argument = Some((SinkKind::Regex, node)),
                 Capture::SourceRequest => facts.add_request_source(node),
-                Capture::SourceParam => facts.add_request_param(node),
+                Capture::SourceParam => bound.source_params.push(node),
+                Capture::SourceRoute => bound.source_route = Some(node),
                 Capture::InputBody => facts.add_body(node),
                 Capture::InputValidated => facts.add_validation(node),
                 Capture::ExprBuild => bound.build = Some(node),
@@ -158,6 +159,14 @@ fn pass<'t>(
     (facts, exceeded, found_aliases)
 }
 
+/// Whether a route pattern declares `name` with a converter whose value cannot carry text:
+/// `<int:id>`, `<float:price>`, `<uuid:key>` (Flask / Werkzeug and Django path syntax).
+fn converts_to_number(route: &str, name: &str) -> bool {
+    ["int", "float", "uuid"]
+        .iter()
+        .any(|converter| route.contains(&format!("<{converter}:{name}>")))
+}
+
 /// The next named sibling that is not a comment.
 fn next_real_sibling(mut node: Node<'_>) -> Option<Node<'_>> {
     loop {
@@ -191,6 +200,8 @@ struct Bound<'t> {
     parts: Vec<Node<'t>>,
     wrapper: Option<Node<'t>>,
     inner: Option<Node<'t>>,
+    source_params: Vec<Node<'t>>,
+    source_route: Option<Node<'t>>,
 }
 
 impl<'t> Bound<'t> {
@@ -231,6 +242,14 @@ impl<'t> Bound<'t> {
             }
             for part in self.parts {
                 facts.add_build_part(build, Some(part), label, build_kind);
+            }
+        }
+        for param in self.source_params {
+            let typed = self
+                .source_route
+                .is_some_and(|route| converts_to_number(facts.text(route), facts.text(param)));
+            if !typed {
+                facts.add_request_param(param);
             }
         }
         if let (Some(wrapper), Some(inner)) = (self.wrapper, self.inner) {

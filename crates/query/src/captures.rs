@@ -64,6 +64,9 @@ pub enum Capture {
     SourceRequest,
     /// A parameter name (or a name a parameter's pattern binds) that holds request data.
     SourceParam,
+    /// The route pattern declaring a `@source.param` (`"/items/<int:id>"`): a parameter it
+    /// declares with a number or UUID converter is not request text.
+    SourceRoute,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -315,6 +318,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "source.param",
         Capture::SourceParam,
         "a parameter name holding request data",
+    ),
+    (
+        "source.route",
+        Capture::SourceRoute,
+        "the route pattern declaring a @source.param (for converters)",
     ),
     (
         "source.request",

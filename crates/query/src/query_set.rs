@@ -212,6 +212,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::ExprInner, Capture::ExprWrapper),
     (Capture::ExprWrapper, Capture::ExprInner),
     (Capture::FunctionName, Capture::Function),
+    (Capture::SourceRoute, Capture::SourceParam),
 ];
 
 fn compile_language(

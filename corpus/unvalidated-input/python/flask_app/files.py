@@ -160,3 +160,15 @@ def cookie_theme():
 def static_theme():
     with open(os.path.join("themes", "light.css")) as fh:  # ok: path-traversal
         return fh.read()
+
+
+@bp.get("/statements/<int:year>/<name>")
+def statement(year, name):
+    with open(f"{UPLOAD_DIR}/statements/{year}.pdf", "rb") as fh:  # ok: path-traversal
+        return fh.read()
+
+
+@bp.get("/statements-by-name/<int:year>/<name>")
+def statement_by_name(year, name):
+    with open(f"{UPLOAD_DIR}/statements/{year}/{name}", "rb") as fh:  # expect: path-traversal
+        return fh.read()
