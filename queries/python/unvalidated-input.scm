@@ -147,3 +147,13 @@
   (#eq? @sink.name "Response")
   (#eq? @_keyword "text")
   (#set! shape "html")) @sink.call
+
+; pathlib methods on a path held in a variable: note.read_text(), target.unlink(). These names
+; belong to path objects (open() does not: files, images and archives have one too).
+(call
+  function: (attribute
+    object: (identifier) @sink.path
+    attribute: (identifier) @sink.name)
+  (#any-of? @sink.name
+    "read_text" "read_bytes" "write_text" "write_bytes" "unlink" "rmdir" "iterdir"
+    "touch" "symlink_to" "hardlink_to")) @sink.call
