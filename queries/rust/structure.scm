@@ -53,6 +53,11 @@
   value: (_) @assign.value
   body: (match_block (match_arm
     pattern: (match_pattern (tuple_struct_pattern type: (_) . (identifier) @assign.target .)) @assign)))
+; for tag in tags { .. }: the loop name holds an element of the collection (approximated by
+; the collection itself); the pattern is the assignment, so the body sees it.
+(for_expression
+  pattern: (identifier) @assign.target @assign
+  value: (_) @assign.value)
 (assignment_expression
   left: (identifier) @assign.target
   right: (_) @assign.value) @assign

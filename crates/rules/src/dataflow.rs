@@ -442,11 +442,7 @@ impl<'f, 't> Evaluator<'f, 't> {
                         return value;
                     }
                 }
-                if facts.scopes[outer]
-                    .request_params
-                    .iter()
-                    .any(|(p, _)| p == name)
-                {
+                if facts.scopes[outer].holds_request(name) {
                     value.merge(Value::request(ident));
                     return value;
                 }
@@ -462,11 +458,7 @@ impl<'f, 't> Evaluator<'f, 't> {
                     }
                     return value;
                 }
-                if facts.scopes[outer]
-                    .request_params
-                    .iter()
-                    .any(|(p, _)| p == name)
-                {
+                if facts.scopes[outer].holds_request(name) {
                     value.merge(Value::request(ident));
                     return value;
                 }

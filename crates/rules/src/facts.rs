@@ -179,6 +179,13 @@ pub struct Scope<'t> {
     pub request_params: Vec<(String, Node<'t>)>,
 }
 
+impl Scope<'_> {
+    /// Whether `name` is one of this function's request-data parameters.
+    pub fn holds_request(&self, name: &str) -> bool {
+        self.request_params.iter().any(|(p, _)| p == name)
+    }
+}
+
 /// An assignment to a variable.
 #[derive(Debug, Clone, Copy)]
 pub struct Def<'t> {
