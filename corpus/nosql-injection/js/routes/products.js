@@ -75,7 +75,7 @@ router.delete('/products/stale', async (req, res) => {
 
 router.post('/products/bulk-hide', async (req, res) => {
   const conditions = [];
-  for (const sku of req.body.skus) {
+  for (const sku of req.body.skus) {  // expect: unvalidated-body
     conditions.push(`this.sku == '${sku}'`);
   }
   const { modifiedCount } = await products.updateMany(

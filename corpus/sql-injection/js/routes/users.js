@@ -33,7 +33,7 @@ router.get('/users/by-email/:email', async (req, res) => {
 });
 
 router.post('/users', async (req, res) => {
-  const { email, name } = req.body;
+  const { email, name } = req.body;  // expect: unvalidated-body
   const [result] = await pool.execute('INSERT INTO users (email, name) VALUES (?, ?)', [email, name]); // ok: sql-injection
   logger.info(`created user ${result.insertId} <${email}>`); // ok: sql-injection
   res.status(201).json({ id: result.insertId });
@@ -43,7 +43,7 @@ router.patch('/users/:id', async (req, res) => {
   const conn = await pool.getConnection();
   try {
     await conn.execute( // expect: sql-injection
-      `UPDATE users SET name = '${req.body.name}' WHERE id = ${req.params.id}`
+      `UPDATE users SET name = '${req.body.name}' WHERE id = ${req.params.id}`  // expect: unvalidated-body
     );
   } finally {
     conn.release();

@@ -46,7 +46,7 @@ export async function GET(request: NextRequest) {
 }
 
 export async function DELETE(request: NextRequest) {
-  const { productId, keyword } = (await request.json()) as { productId: string; keyword: string };
+  const { productId, keyword } = (await request.json()) as { productId: string; keyword: string };  // expect: unvalidated-body
   const collection = await reviews();
   const filter = {
     productId,
@@ -57,7 +57,7 @@ export async function DELETE(request: NextRequest) {
 }
 
 export async function PATCH(request: NextRequest) {
-  const { productId, threshold } = (await request.json()) as { productId: string; threshold: string };
+  const { productId, threshold } = (await request.json()) as { productId: string; threshold: string };  // expect: unvalidated-body
   const collection = await reviews();
   const predicate = `this.helpful < ${threshold}`;
   const condition = predicate;
