@@ -44,7 +44,8 @@
    arguments: (argument_list
      (_) @expr.part)
    (#eq? @_method "format")) @expr.build
- (#set! label "str.format()"))
+ (#set! label "str.format()")
+ (#set! build "format"))
 
 ; ", ".join("%s" for _ in ids): a lone generator argument replaces the argument list.
 ((call

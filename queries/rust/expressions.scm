@@ -2,12 +2,14 @@
 
 [(string_literal) (raw_string_literal) (integer_literal) (float_literal) (boolean_literal) (char_literal)] @expr.literal
 
-; format!("...", args): the format string and every argument are parts.
+; format!("...", args): the format string and every argument are parts; the arguments fill the
+; string's placeholders in order (build "format").
 ((macro_invocation
    macro: (identifier) @_macro
    (token_tree (_) @expr.part)
    (#eq? @_macro "format")) @expr.build
- (#set! label "format!"))
+ (#set! label "format!")
+ (#set! build "format"))
 
 ; concat!, vec![…]: built from their tokens.
 ((macro_invocation

@@ -138,6 +138,7 @@ fn pass<'t>(
         let build = match compiled.builds[m.pattern_index].as_deref() {
             Some("choice") => BuildKind::Choice,
             Some("access") => BuildKind::Access,
+            Some("format") => BuildKind::Format,
             _ => BuildKind::Text,
         };
         let shape = match compiled.shapes[m.pattern_index].as_deref() {

@@ -320,12 +320,12 @@ fn compile_language(
                 }
                 "build" => {
                     build = match value.as_deref() {
-                        Some("choice" | "access") => value,
+                        Some("choice" | "access" | "format") => value,
                         _ => {
                             return Err(joined.error_at(
                                 start,
                                 format!(
-                                    "unknown build {:?} in #set!; allowed: \"choice\", \"access\"",
+                                    "unknown build {:?} in #set!; allowed: \"choice\", \"access\", \"format\"",
                                     value.unwrap_or_default()
                                 ),
                             ))

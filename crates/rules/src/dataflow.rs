@@ -26,6 +26,67 @@ const MAX_PARAMS: usize = 64;
 /// Characters of a value's leading constant text kept (enough for a URL's origin).
 const MAX_LEAD: usize = 256;
 
+/// The text a format build certainly starts with: its format string (the first part, when
+/// constant) up to the first placeholder filled by a part that is not constant. Placeholders
+/// are `{}`, `{:?}`, `{0}` (Rust, `str.format`) and `%s`, `%d` (printf style), filled in
+/// order; a named one (`{id}`) ends it.
+fn format_lead(parts: &[Value<'_>]) -> String {
+    let Some((template, args)) = parts.split_first() else {
+        return String::new();
+    };
+    // A template with inline `{name}`s is not constant, but its lead is certain text.
+    let Some(text) = template.lead.as_deref() else {
+        return String::new();
+    };
+    let mut lead = String::new();
+    let mut next_arg = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let placeholder = match (c, chars.peek()) {
+            ('{', Some('{')) | ('}', Some('}')) | ('%', Some('%')) => {
+                chars.next();
+                lead.push(c);
+                continue;
+            }
+            ('{', _) => {
+                let spec: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let position = spec.split(':').next().unwrap_or("");
+                if position.is_empty() {
+                    next_arg += 1;
+                    next_arg - 1
+                } else if let Ok(index) = position.parse::<usize>() {
+                    index
+                } else {
+                    return lead; // a named placeholder: not one of the parts
+                }
+            }
+            ('%', Some(&kind)) if "sdifr".contains(kind) => {
+                chars.next();
+                next_arg += 1;
+                next_arg - 1
+            }
+            _ => {
+                lead.push(c);
+                continue;
+            }
+        };
+        match args.get(placeholder) {
+            Some(arg) if arg.is_constant() && arg.lead.is_some() => {
+                lead.push_str(arg.lead.as_deref().unwrap_or(""));
+            }
+            Some(arg) => {
+                lead.push_str(arg.lead.as_deref().unwrap_or(""));
+                return lead;
+            }
+            None => return lead,
+        }
+        if lead.len() > MAX_LEAD {
+            return lead;
+        }
+    }
+    lead
+}
+
 /// The longest common prefix of two strings, on a character boundary.
 fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
     let end = a
@@ -267,11 +328,27 @@ impl<'f, 't> Evaluator<'f, 't> {
             // when the pack says how to find them. Its own text counts for shape checks.
             let mut value = match facts.embedded_names(node) {
                 Some(names) if !names.is_empty() => {
+                    let text = facts.text(node);
                     let mut value = Value::constant();
-                    for name in names {
+                    // It starts with its text up to the first placeholder whose variable is
+                    // not constant (with the constant ones filled in).
+                    let mut lead = String::new();
+                    let mut lead_open = true;
+                    let mut cursor = 0;
+                    for (name, start, end) in names {
                         let embedded = self.resolve_name(name, node, scope, hops);
+                        if lead_open {
+                            lead.push_str(text.get(cursor..start).unwrap_or(""));
+                            lead.push_str(embedded.lead.as_deref().unwrap_or(""));
+                            lead_open = embedded.is_constant() && embedded.lead.is_some();
+                            cursor = end;
+                        }
                         value.merge(embedded);
                     }
+                    if lead_open {
+                        lead.push_str(text.get(cursor..).unwrap_or(""));
+                    }
+                    value.lead = Some(lead.chars().take(MAX_LEAD).collect());
                     value.built = !value.is_constant();
                     value
                 }
@@ -310,9 +387,13 @@ impl<'f, 't> Evaluator<'f, 't> {
             // part that is not constant; a choice starts with what all its parts start with
             // (which merging computes); an access says nothing about its start.
             let mut lead = String::new();
-            let mut lead_open = true;
+            let mut lead_open = !build.format;
+            let mut part_values = Vec::new();
             for (index, &part) in build.parts.iter().enumerate() {
                 let part_value = self.eval_hops(part, scope, hops);
+                if build.format {
+                    part_values.push(part_value.clone());
+                }
                 if lead_open {
                     lead.push_str(fragments[index]);
                     lead.push_str(part_value.lead.as_deref().unwrap_or(""));
@@ -327,6 +408,9 @@ impl<'f, 't> Evaluator<'f, 't> {
             }
             if lead_open {
                 lead.push_str(fragments.last().copied().unwrap_or(""));
+            }
+            if build.format {
+                lead = format_lead(&part_values);
             }
             if build.access {
                 value.lead = Some(String::new());

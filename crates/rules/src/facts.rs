@@ -148,6 +148,8 @@ pub struct Build<'t> {
     /// path): constant when they are, request data when one is, and, when not constant,
     /// explained by the expression itself rather than its innermost part.
     pub access: bool,
+    /// Its first part is a format string the other parts fill (`build "format"`).
+    pub format: bool,
 }
 
 /// How a build's value relates to its parts (`(#set! build "…")`).
@@ -160,6 +162,9 @@ pub enum BuildKind {
     Choice,
     /// Read or derived from the parts (`"access"`).
     Access,
+    /// Text from a format string, its first part, whose placeholders (`{}`, `{:?}`, `%s`) the
+    /// other parts fill in order (`"format"`): `format!("{}/items/{}", API, id)`.
+    Format,
 }
 
 /// A function, method, lambda or closure; index 0 of [`FileFacts::scopes`] is the module.
@@ -299,8 +304,9 @@ impl<'t> FileFacts<'t> {
             node,
             parts: Vec::new(),
             label: None,
-            choice: kind != BuildKind::Text,
+            choice: matches!(kind, BuildKind::Choice | BuildKind::Access),
             access: kind == BuildKind::Access,
+            format: kind == BuildKind::Format,
         });
         if let Some(part) = part {
             if !build.parts.iter().any(|p| p.id() == part.id()) {
@@ -602,13 +608,19 @@ impl<'t> FileFacts<'t> {
 
     /// The names a dynamic-by-itself text embeds (`{table}` → `table`), when its pattern says
     /// how to find them; `None` when it does not.
-    pub fn embedded_names(&self, node: Node<'t>) -> Option<Vec<&'t str>> {
+    ///
+    /// Each comes with the byte range of its placeholder within the node's text, from its `{`.
+    pub fn embedded_names(&self, node: Node<'t>) -> Option<Vec<(&'t str, usize, usize)>> {
         let regex = self.dynamics.get(&node.id())?.as_ref()?;
         let text = self.text(node);
         Some(
             regex
                 .captures_iter(text)
-                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .filter_map(|c| {
+                    let name = c.get(1)?;
+                    let start = text[..name.start()].rfind('{').unwrap_or(name.start());
+                    Some((name.as_str(), start, c.get(0)?.end()))
+                })
                 .collect(),
         )
     }

@@ -1,0 +1,9 @@
+pub mod admin;
+pub mod alerts;
+pub mod auth;
+pub mod files;
+pub mod pages;
+pub mod proxy;
+pub mod search;
+pub mod uploads;
+pub mod webhooks;
