@@ -40,6 +40,28 @@ pub(crate) fn reads_as_sql_condition(text: &str) -> bool {
     .is_match(text)
 }
 
+/// Whether constant text fragments hold an HTML tag (`<p>`, `</div>`, `<a href=`), for sinks
+/// that send any text (`res.send`, a view's return value) but are XSS only for HTML.
+pub(crate) fn holds_html(text: &str) -> bool {
+    static HTML: OnceLock<Regex> = OnceLock::new();
+    regex(&HTML, r"<(/?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|!--|!DOCTYPE)").is_match(text)
+}
+
+/// Whether text that starts with `lead` (raw source: quotes, `f"`, `${`, `+` included) has a
+/// destination fixed by that constant start: a URL with its scheme, host and the `/`, `?` or
+/// `#` after the host, or (when `relative` is allowed, for redirects) a path on the same site
+/// (`/account`, but not `//evil.example`, which browsers read as a host).
+pub(crate) fn fixes_destination(lead: &str, relative: bool) -> bool {
+    static SYNTAX: OnceLock<Regex> = OnceLock::new();
+    static ORIGIN: OnceLock<Regex> = OnceLock::new();
+    static RELATIVE: OnceLock<Regex> = OnceLock::new();
+    // Strip string syntax: quotes with their prefixes, interpolation braces, concatenation.
+    let syntax = regex(&SYNTAX, r#"(\b[fFrRbBuU]{1,2})?["'`]|\$?\{|\}|\+|\s"#);
+    let text = syntax.replace_all(lead, "");
+    regex(&ORIGIN, r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@\\%]+[/?#]").is_match(&text)
+        || (relative && regex(&RELATIVE, r"^/[^/\\]").is_match(&text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,26 +99,4 @@ mod tests {
         assert!(reads_as_sql_condition("user.name = '"));
         assert!(!reads_as_sql_condition("created_at "));
     }
-}
-
-/// Whether constant text fragments hold an HTML tag (`<p>`, `</div>`, `<a href=`), for sinks
-/// that send any text (`res.send`, a view's return value) but are XSS only for HTML.
-pub(crate) fn holds_html(text: &str) -> bool {
-    static HTML: OnceLock<Regex> = OnceLock::new();
-    regex(&HTML, r"<(/?[a-zA-Z][a-zA-Z0-9-]*[\s>/]|!--|!DOCTYPE)").is_match(text)
-}
-
-/// Whether text that starts with `lead` (raw source: quotes, `f"`, `${`, `+` included) has a
-/// destination fixed by that constant start: a URL with its scheme, host and the `/`, `?` or
-/// `#` after the host, or (when `relative` is allowed, for redirects) a path on the same site
-/// (`/account`, but not `//evil.example`, which browsers read as a host).
-pub(crate) fn fixes_destination(lead: &str, relative: bool) -> bool {
-    static SYNTAX: OnceLock<Regex> = OnceLock::new();
-    static ORIGIN: OnceLock<Regex> = OnceLock::new();
-    static RELATIVE: OnceLock<Regex> = OnceLock::new();
-    // Strip string syntax: quotes with their prefixes, interpolation braces, concatenation.
-    let syntax = regex(&SYNTAX, r#"(\b[fFrRbBuU]{1,2})?["'`]|\$?\{|\}|\+|\s"#);
-    let text = syntax.replace_all(lead, "");
-    regex(&ORIGIN, r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#@\\%]+[/?#]").is_match(&text)
-        || (relative && regex(&RELATIVE, r"^/[^/\\]").is_match(&text))
 }
