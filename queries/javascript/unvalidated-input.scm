@@ -198,9 +198,9 @@
      (member_expression property: (property_identifier) @_method)
      (identifier) @_method
    ]
-   arguments: (arguments [(template_string) (binary_expression)] @sanitizer.convert))
+   arguments: (arguments [(template_string) (binary_expression)] @sanitizer.url))
  (#any-of? @_method "redirect" "permanentRedirect" "location")
- (#match? @sanitizer.convert "^(['\"`]/[^/\\\\'\"`$]|`https://\\$\\{(req|request)\\.(headers\\.host|hostname|get\\(['\"][Hh]ost['\"]\\))\\}|['\"]https://['\"]\\s*\\+\\s*(req|request)\\.(headers\\.host|hostname|get\\(['\"][Hh]ost['\"]\\))\\s*\\+)"))
+ (#match? @sanitizer.url "^(['\"`]/[^/\\\\'\"`$]|`https://\\$\\{(req|request)\\.(headers\\.host|hostname|get\\(['\"][Hh]ost['\"]\\))\\}|['\"]https://['\"]\\s*\\+\\s*(req|request)\\.(headers\\.host|hostname|get\\(['\"][Hh]ost['\"]\\))\\s*\\+)"))
 
 ; Relative-redirect check: next.startsWith('/') && !next.startsWith('//').
 ((if_statement
@@ -735,26 +735,26 @@
 ; ---------------------------------------------------------------------------------------------
 
 ; `https://api.example.com/users/${id}`, 'https://cdn.example.com/' + key: a URL whose scheme and
-; host are constant text; whatever follows only picks a path on that host. Not a file path,
-; HTML, a regex or code either.
-((template_string) @sanitizer.convert
- (#match? @sanitizer.convert "^`https?://[^/$`@]+[/?#]"))
+; host are constant text; whatever follows only picks a path on that host (redirects and
+; outbound URLs only: the rest of the text can still carry HTML or a path).
+((template_string) @sanitizer.url
+ (#match? @sanitizer.url "^`https?://[^/$`@]+[/?#]"))
 ; 'https://cdn.example.com/' + key: the same with concatenation.
 ((binary_expression
    left: [(string) (binary_expression)]
-   operator: "+") @sanitizer.convert
- (#match? @sanitizer.convert "^['\"]https?://[^/'\"@]+[/?#]"))
+   operator: "+") @sanitizer.url
+ (#match? @sanitizer.url "^['\"]https?://[^/'\"@]+[/?#]"))
 
 ; `${API_BASE_URL}/users/${id}`, process.env.BILLING_API + '/invoices/' + id: a URL under a
 ; configured base (a SCREAMING_CASE constant, an environment variable or a config entry named
 ; like a URL) keeps that base's host.
-((template_string) @sanitizer.convert
- (#match? @sanitizer.convert "^`\\$\\{\\s*(process\\.env\\.[A-Z0-9_]*|(this\\.)?config\\.[A-Za-z0-9_.]*|[A-Z][A-Z0-9_]*)(URL|Url|ENDPOINT|Endpoint|ORIGIN|Origin|API|Api|HOST|Host)[A-Za-z0-9_]*\\s*\\}[/?]"))
+((template_string) @sanitizer.url
+ (#match? @sanitizer.url "^`\\$\\{\\s*(process\\.env\\.[A-Z0-9_]*|(this\\.)?config\\.[A-Za-z0-9_.]*|[A-Z][A-Z0-9_]*)(URL|Url|ENDPOINT|Endpoint|ORIGIN|Origin|API|Api|HOST|Host)[A-Za-z0-9_]*\\s*\\}[/?]"))
 ; process.env.BILLING_API + '/invoices/' + id: the same with concatenation.
 ((binary_expression
    left: [(identifier) (member_expression) (binary_expression)]
-   operator: "+") @sanitizer.convert
- (#match? @sanitizer.convert "^(process\\.env\\.[A-Z0-9_]*|(this\\.)?config\\.[A-Za-z0-9_.]*|[A-Z][A-Z0-9_]*)(URL|Url|ENDPOINT|Endpoint|ORIGIN|Origin|API|Api|HOST|Host)[A-Za-z0-9_]*\\s*\\+\\s*['\"`][/?]"))
+   operator: "+") @sanitizer.url
+ (#match? @sanitizer.url "^(process\\.env\\.[A-Z0-9_]*|(this\\.)?config\\.[A-Za-z0-9_.]*|[A-Z][A-Z0-9_]*)(URL|Url|ENDPOINT|Endpoint|ORIGIN|Origin|API|Api|HOST|Host)[A-Za-z0-9_]*\\s*\\+\\s*['\"`][/?]"))
 
 ; new URL(`/users/${id}`, API_BASE_URL), new URL('/login', request.url): a path resolved against
 ; a fixed base (or this request's own URL) stays on that host.
@@ -762,7 +762,7 @@
    constructor: (identifier) @_class
    arguments: (arguments
      . [(string) (template_string) (binary_expression)] @_path
-     . (_) @_base .)) @sanitizer.convert
+     . (_) @_base .)) @sanitizer.url
  (#eq? @_class "URL")
  (#match? @_path "^['\"`]/[^/\\\\'\"`$]")
  (#match? @_base "^((process\\.env\\.|(this\\.)?config\\.)?[A-Z][A-Z0-9_]*|(req|request)\\.url|['\"`]https?://[^/'\"`$@]+/?['\"`])$"))

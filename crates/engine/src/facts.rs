@@ -125,6 +125,7 @@ fn pass<'t>(
                 Capture::SanitizerPath => facts.add_sanitizer(node, Sanitizer::Path),
                 Capture::SanitizerHtml => facts.add_sanitizer(node, Sanitizer::Html),
                 Capture::SanitizerRegex => facts.add_sanitizer(node, Sanitizer::Regex),
+                Capture::SanitizerUrl => facts.add_sanitizer(node, Sanitizer::Url),
                 Capture::SanitizerValidate => facts.add_sanitizer(node, Sanitizer::Validate),
             }
         }

@@ -96,6 +96,8 @@ pub enum Capture {
     SanitizerHtml,
     /// Regex escaping (`re.escape(x)`).
     SanitizerRegex,
+    /// A URL whose scheme and host are fixed (`new URL(path, API_BASE)`).
+    SanitizerUrl,
     /// Schema validation or parsing into a typed value (`Model(**data)`, `schema.parse(x)`).
     SanitizerValidate,
     /// The imported name of an aliased import (`text` in `from sqlalchemy import text as sql`).
@@ -253,6 +255,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "sanitizer.sql",
         Capture::SanitizerSql,
         "SQL quoting or escaping of a value",
+    ),
+    (
+        "sanitizer.url",
+        Capture::SanitizerUrl,
+        "a URL whose scheme and host are fixed",
     ),
     (
         "sanitizer.validate",

@@ -68,6 +68,9 @@ pub enum Sanitizer {
     Html,
     /// Regex escaping: safe in a regular expression only.
     Regex,
+    /// A URL whose scheme and host are fixed (`new URL(path, API_BASE)`): safe as a redirect
+    /// target or an outbound URL only.
+    Url,
     /// Schema validation or parsing into a typed value (pydantic, zod, serde into a struct):
     /// no longer unvalidated request data, though still not a constant.
     Validate,
@@ -84,6 +87,7 @@ impl Sanitizer {
             Sanitizer::Path => kind == SinkKind::Path,
             Sanitizer::Html => kind == SinkKind::Html,
             Sanitizer::Regex => kind == SinkKind::Regex,
+            Sanitizer::Url => matches!(kind, SinkKind::Url | SinkKind::Redirect),
             Sanitizer::Validate => false,
         }
     }
