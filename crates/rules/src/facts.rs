@@ -266,6 +266,7 @@ pub struct FileFacts<'t> {
     pub bodies: Vec<Node<'t>>,
     /// Nodes inside which, and functions in which, request data counts as validated.
     pub validations: Vec<Node<'t>>,
+    conversions: Vec<(usize, usize)>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -343,6 +344,17 @@ impl<'t> FileFacts<'t> {
         if sanitizer.validates() {
             self.validations.push(node);
         }
+        if sanitizer == Sanitizer::Convert {
+            self.conversions.push((node.start_byte(), node.end_byte()));
+        }
+    }
+
+    /// Whether a node sits inside a conversion (`Number(req.body.count)`): what it reads is
+    /// checked as it is read.
+    pub fn is_converted(&self, node: Node<'_>) -> bool {
+        self.conversions
+            .iter()
+            .any(|&(start, end)| start <= node.start_byte() && node.end_byte() <= end)
     }
 
     /// Record an expression whose value is request data.

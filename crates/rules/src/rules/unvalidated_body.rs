@@ -4,7 +4,7 @@
 //! describes (`@input.body`: `req.body`, `request.get_json()`, axum `Json<serde_json::Value>`)
 //! and what validates one (`@input.validated`, `@sanitizer.validate`). A function that reads a
 //! body and holds no validation, and is not inside one (a route registered with a validating
-//! middleware), is reported once, at its first body read.
+//! middleware), is reported once, at its first body read that no conversion wraps.
 
 use crate::{FileFacts, Hit, Rule};
 use shipshape_core::{collapse_whitespace, truncate_chars, Family, Level, Precision, RuleMeta};
@@ -42,6 +42,10 @@ impl Rule for UnvalidatedBody {
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         let mut reported = HashSet::new();
         for &body in &facts.bodies {
+            // `Number(req.body.count)` checks the one field it reads.
+            if facts.is_converted(body) {
+                continue;
+            }
             let scope = facts.scope_at(body.start_byte());
             if !reported.insert(scope) {
                 continue;
