@@ -414,6 +414,9 @@ impl<'f, 't> Evaluator<'f, 't> {
             }
             if build.access {
                 value.lead = Some(String::new());
+                // A field or a method's result is not the text of its parts: building a
+                // query object (`t.update().values(n=t.c.n + 1)`) is not building SQL text.
+                value.built = false;
             } else if !build.choice {
                 value.lead = Some(lead.chars().take(MAX_LEAD).collect());
             }
