@@ -62,6 +62,17 @@
   arguments: (argument_list . (_) @sink.code)
   (#any-of? @sink.name "eval" "exec" "compile")) @sink.call
 
+; Templates compiled from text run template code (server-side template injection): Flask
+; render_template_string(src), jinja2 Template(src), env.from_string(src), mako Template(src),
+; Django engines["django"].from_string(src).
+(call
+  function: [
+    (identifier) @sink.name
+    (attribute attribute: (identifier) @sink.name)
+  ]
+  arguments: (argument_list . (_) @sink.code)
+  (#any-of? @sink.name "render_template_string" "Template" "from_string")) @sink.call
+
 ; --- Outbound requests (SSRF) ---------------------------------------------------------------
 
 ; requests / httpx module functions, and sessions or clients named like one.
@@ -94,8 +105,7 @@
 ; --- HTML -----------------------------------------------------------------------------------
 
 ; Responses that send text as HTML by default: Flask make_response / Response, Django
-; HttpResponse, Starlette HTMLResponse; and markup marked safe: Markup, mark_safe,
-; render_template_string (a template from request data also runs template code).
+; HttpResponse, Starlette HTMLResponse; and markup marked safe: Markup, mark_safe.
 (call
   function: [
     (identifier) @sink.name
@@ -103,8 +113,7 @@
   ]
   arguments: (argument_list . (_) @sink.html)
   (#any-of? @sink.name
-    "make_response" "HttpResponse" "HTMLResponse" "Markup" "mark_safe"
-    "render_template_string")) @sink.call
+    "make_response" "HttpResponse" "HTMLResponse" "Markup" "mark_safe")) @sink.call
 
 ; Flask's Response(body): only when the body holds HTML (Response also sends JSON and files).
 (call

@@ -56,12 +56,12 @@ def banner_safe():
 
 @bp.route("/preview", methods=["POST"])
 def preview():
-    return render_template_string(request.form["template"])  # expect: xss
+    return render_template_string(request.form["template"])  # expect: code-injection
 
 
 @bp.route("/preview/fixed")
 def preview_fixed():
-    return render_template_string("<p>{{ name }}</p>", name=request.args.get("name"))  # ok: xss
+    return render_template_string("<p>{{ name }}</p>", name=request.args.get("name"))  # ok: code-injection, xss
 
 
 @bp.route("/feed.xml")

@@ -105,3 +105,14 @@ def import_settings_checked():
 def import_settings_model():
     data = Settings.model_validate(request.json)  # ok: unvalidated-body
     return jsonify(data.model_dump())
+
+
+@bp.post("/mail/preview")
+def mail_preview():
+    from jinja2 import Environment, Template
+
+    body = request.form["body"]
+    rendered = Template(body).render(user="Ada")  # expect: code-injection
+    subject = Environment().from_string(request.form["subject"]).render()  # expect: code-injection
+    footer = Template("Sent to {{ user }}").render(user=request.form["to"])  # ok: code-injection
+    return jsonify({"body": rendered, "subject": subject, "footer": footer})
