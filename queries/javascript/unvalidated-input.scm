@@ -521,8 +521,20 @@
   (#match? @_content_type "html")
   (#any-of? @sink.name "send" "end" "write")) @sink.call
 
-; Express res.send(html), res.write(html), res.end(html); Fastify reply.send(html): generic
-; senders, so only text that holds an HTML tag.
+; Express res.send(text): a string goes out as text/html, an object as JSON. On the response
+; object itself, text built from request data ("Hello " + name) is reflected XSS even without a
+; tag (shape "text"). Before the generic pattern below: the first pattern to record a sink wins.
+(call_expression
+  function: (member_expression
+    object: (identifier) @_response
+    property: (property_identifier) @sink.name)
+  arguments: (arguments . (_) @sink.html)
+  (#any-of? @_response "res" "response")
+  (#eq? @sink.name "send")
+  (#set! shape "text")) @sink.call
+
+; res.write(html), res.end(html), streams, sockets, Fastify reply.send(html): generic senders,
+; so only text that holds an HTML tag.
 (call_expression
   function: (member_expression
     property: (property_identifier) @sink.name)

@@ -147,6 +147,7 @@ fn pass<'t>(
             Some("sql-statement") => Some(Shape::SqlStatement),
             Some("sql-condition") => Some(Shape::SqlCondition),
             Some("html") => Some(Shape::Html),
+            Some("text") => Some(Shape::Text),
             _ => None,
         };
         let guard = if compiled.prefix_guards[m.pattern_index] {

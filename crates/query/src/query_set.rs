@@ -306,12 +306,12 @@ fn compile_language(
                 "shape" => {
                     if !matches!(
                         value.as_deref(),
-                        Some("sql" | "sql-statement" | "sql-condition" | "html")
+                        Some("sql" | "sql-statement" | "sql-condition" | "html" | "text")
                     ) {
                         return Err(joined.error_at(
                             start,
                             format!(
-                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\", \"sql-condition\", \"html\"",
+                                "unknown shape {:?} in #set!; allowed: \"sql\", \"sql-statement\", \"sql-condition\", \"html\", \"text\"",
                                 value.unwrap_or_default()
                             ),
                         ));

@@ -256,6 +256,7 @@ impl<'t> Value<'t> {
             Some(Shape::SqlStatement) => crate::shape::reads_as_sql_statement(&self.text),
             Some(Shape::SqlCondition) => crate::shape::reads_as_sql_condition(&self.text),
             Some(Shape::Html) => crate::shape::holds_html(&self.text),
+            Some(Shape::Text) => self.built || crate::shape::holds_html(&self.text),
         }
     }
 }

@@ -50,6 +50,9 @@ pub enum Shape {
     SqlCondition,
     /// Holds an HTML tag (`"html"`).
     Html,
+    /// Text: built by concatenation or interpolation, or holding an HTML tag (`"text"`), for
+    /// senders that serve any string as HTML (Express `res.send`) but objects as JSON.
+    Text,
 }
 
 /// An expression whose value is safe to put into some sinks' text.

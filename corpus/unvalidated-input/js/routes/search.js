@@ -84,7 +84,12 @@ router.get('/highlight/escaped', async (req, res) => {
 });
 
 router.get('/highlight/text', (req, res) => {
-  res.send(`Results for ${req.query.term}`); // ok: xss
+  // No tag in the text, but Express sends a string as text/html: a tag in the term runs.
+  res.send(`Results for ${req.query.term}`); // expect: xss
+});
+
+router.get('/highlight/plain', (req, res) => {
+  res.type('text/plain').send(`Results for ${req.query.term}`); // ok: xss
 });
 
 router.get('/highlight/json', (req, res) => {
