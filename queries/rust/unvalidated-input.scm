@@ -6,6 +6,7 @@
 ; the body read (`Json(body): Json<Value>`, `payload: web::Json<serde_json::Value>`,
 ; `Form(fields): Form<HashMap<String, String>>`).
 ((parameter
+   pattern: (_) @_binding
    type: (generic_type
      type: [
        (type_identifier) @_wrapper
@@ -20,9 +21,12 @@
        ])
      ] .))) @input.body
  (#any-of? @_wrapper "Json" "Form")
- (#any-of? @_payload "Value" "HashMap" "BTreeMap" "IndexMap" "Map"))
+ (#any-of? @_payload "Value" "HashMap" "BTreeMap" "IndexMap" "Map")
+ ; `_: Json<Value>` / `Json(_)`: the body is required but never read.
+ (#not-match? @_binding "^(_|([A-Za-z_]+::)*[A-Za-z]+\\(_\\))$"))
 ; Json<Vec<Value>>, Form<Vec<(String, String)>>.
 ((parameter
+   pattern: (_) @_binding
    type: (generic_type
      type: [
        (type_identifier) @_wrapper
@@ -37,7 +41,8 @@
        ]))))) @input.body
  (#any-of? @_wrapper "Json" "Form")
  (#eq? @_vec "Vec")
- (#any-of? @_item "Value" "String"))
+ (#any-of? @_item "Value" "String")
+ (#not-match? @_binding "^(_|([A-Za-z_]+::)*[A-Za-z]+\\(_\\))$"))
 
 ; Parsing into a typed struct validates: `serde_json::from_value::<CreateOrder>(body)`,
 ; `serde_json::from_str::<T>(&s)`, `serde_urlencoded::from_str::<T>(..)` (a turbofish naming

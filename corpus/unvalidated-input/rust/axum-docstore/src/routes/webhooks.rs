@@ -104,3 +104,12 @@ pub async fn build_finished(State(state): State<AppState>, Json(event): Json<Bui
 pub async fn ping() -> Json<Value> {
     Json(json!({ "ok": true }))
 }
+
+/// Keep-alive from the provider: the body must be JSON but is never read.
+pub async fn heartbeat(Json(_): Json<Value>) -> StatusCode { // ok: unvalidated-body
+    StatusCode::NO_CONTENT
+}
+
+pub async fn heartbeat_v2(_: Json<serde_json::Value>) -> StatusCode { // ok: unvalidated-body
+    StatusCode::NO_CONTENT
+}
