@@ -7,13 +7,15 @@
 
 use crate::dataflow::{summarize, Evaluator, Taint, Value};
 use crate::shape::fixes_destination;
-use crate::{FileFacts, Hit, Shape, SinkKind, Step};
+use crate::{FileFacts, Hit, Rule, Shape, SinkKind, Step};
+use shipshape_core::RuleMeta;
 use shipshape_core::{collapse_whitespace, truncate_chars};
 use tree_sitter::Node;
 
-/// The parts of a sink rule that differ between sink kinds.
+/// A rule judging one sink kind; each rule file declares one with its metadata.
+#[derive(Debug)]
 pub(crate) struct SinkRule {
-    pub(crate) rule_id: &'static str,
+    pub(crate) meta: &'static RuleMeta,
     pub(crate) kind: SinkKind,
     /// What the text is, for flow messages (`SQL`, `command line`, `file path`).
     pub(crate) what: &'static str,
@@ -22,6 +24,16 @@ pub(crate) struct SinkRule {
     /// The `security-severity` of a finding fed by request data, when that is worse than the
     /// rule's own (injection rules).
     pub(crate) request_severity: Option<&'static str>,
+}
+
+impl Rule for SinkRule {
+    fn meta(&self) -> &'static RuleMeta {
+        self.meta
+    }
+
+    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
+        self.check_sinks(facts, hits);
+    }
 }
 
 impl SinkRule {
@@ -45,7 +57,7 @@ impl SinkRule {
         }
     }
 
-    pub(crate) fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
+    fn check_sinks(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         if !facts.sinks.iter().any(|s| s.kind == self.kind) {
             return;
         }
@@ -124,7 +136,7 @@ impl SinkRule {
         };
         let start = name.unwrap_or(call).start_byte();
         Hit {
-            rule_id: self.rule_id,
+            rule_id: self.meta.id,
             start_byte: start,
             end_byte: call.end_byte(),
             code: facts.text(call).to_string(),

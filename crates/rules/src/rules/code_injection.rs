@@ -1,7 +1,7 @@
 //! `code-injection`: Request data is evaluated as program code.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -24,22 +24,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct CodeInjection;
-
-impl Rule for CodeInjection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Code,
-            what: "code",
-            advice: "parse it as data (JSON, ast.literal_eval) or dispatch on an allow-list",
-            request_severity: None,
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Code,
+    what: "code",
+    advice: "parse it as data (JSON, ast.literal_eval) or dispatch on an allow-list",
+    request_severity: None,
+};

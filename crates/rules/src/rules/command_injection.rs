@@ -1,7 +1,7 @@
 //! `command-injection`: a shell command line built from a non-constant part reaches a shell.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -24,22 +24,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct CommandInjection;
-
-impl Rule for CommandInjection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Shell,
-            what: "command line",
-            advice: "pass an argument list without a shell",
-            request_severity: Some("10.0"),
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Shell,
+    what: "command line",
+    advice: "pass an argument list without a shell",
+    request_severity: Some("10.0"),
+};

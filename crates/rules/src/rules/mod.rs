@@ -16,15 +16,15 @@ use crate::Rule;
 /// Every built-in rule.
 pub(crate) fn all() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(sql_injection::SqlInjection),
-        Box::new(command_injection::CommandInjection),
-        Box::new(nosql_injection::NosqlInjection),
-        Box::new(path_traversal::PathTraversal),
-        Box::new(open_redirect::OpenRedirect),
-        Box::new(code_injection::CodeInjection),
-        Box::new(ssrf::ServerSideRequestForgery),
-        Box::new(xss::CrossSiteScripting),
-        Box::new(regex_injection::RegexInjection),
+        Box::new(sql_injection::RULE),
+        Box::new(command_injection::RULE),
+        Box::new(nosql_injection::RULE),
+        Box::new(path_traversal::RULE),
+        Box::new(open_redirect::RULE),
+        Box::new(code_injection::RULE),
+        Box::new(ssrf::RULE),
+        Box::new(xss::RULE),
+        Box::new(regex_injection::RULE),
         Box::new(unvalidated_body::UnvalidatedBody),
     ]
 }

@@ -2,7 +2,7 @@
 //! non-constant part.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -25,22 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct NosqlInjection;
-
-impl Rule for NosqlInjection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Nosql,
-            what: "query code",
-            advice: "use query operators with values instead of JavaScript",
-            request_severity: Some("9.1"),
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Nosql,
+    what: "query code",
+    advice: "use query operators with values instead of JavaScript",
+    request_severity: Some("9.1"),
+};

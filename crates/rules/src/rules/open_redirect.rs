@@ -1,7 +1,7 @@
 //! `open-redirect`: Request data chooses where the client is redirected.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -25,22 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct OpenRedirect;
-
-impl Rule for OpenRedirect {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Redirect,
-            what: "a redirect target",
-            advice: "redirect only to checked relative paths or allow-listed hosts",
-            request_severity: None,
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Redirect,
+    what: "a redirect target",
+    advice: "redirect only to checked relative paths or allow-listed hosts",
+    request_severity: None,
+};

@@ -1,7 +1,7 @@
 //! `path-traversal`: Request data reaches a file system path without validation.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -25,22 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct PathTraversal;
-
-impl Rule for PathTraversal {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Path,
-            what: "a file path",
-            advice: "reduce it to a file name (basename) or check that the resolved path stays under a fixed root",
-            request_severity: None,
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+        kind: SinkKind::Path,
+        what: "a file path",
+        advice: "reduce it to a file name (basename) or check that the resolved path stays under a fixed root",
+        request_severity: None,
+};

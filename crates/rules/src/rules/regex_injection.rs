@@ -1,7 +1,7 @@
 //! `regex-injection`: Request data is compiled as a regular expression.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -25,22 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct RegexInjection;
-
-impl Rule for RegexInjection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Regex,
-            what: "a regular expression",
-            advice: "escape it (re.escape, regex::escape) or match it as plain text",
-            request_severity: None,
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Regex,
+    what: "a regular expression",
+    advice: "escape it (re.escape, regex::escape) or match it as plain text",
+    request_severity: None,
+};

@@ -4,7 +4,7 @@
 //! value is followed through variables and same-file helpers by [`crate::dataflow`].
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -27,22 +27,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct SqlInjection;
-
-impl Rule for SqlInjection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Sql,
-            what: "SQL",
-            advice: "pass the value as a bound parameter",
-            request_severity: Some("9.8"),
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Sql,
+    what: "SQL",
+    advice: "pass the value as a bound parameter",
+    request_severity: Some("9.8"),
+};

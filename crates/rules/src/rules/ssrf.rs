@@ -1,7 +1,7 @@
 //! `ssrf`: Request data chooses the URL of an outbound request.
 
 use crate::sink_rule::SinkRule;
-use crate::{FileFacts, Hit, Rule, SinkKind};
+use crate::SinkKind;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -25,22 +25,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// See the module documentation.
-#[derive(Debug)]
-pub(crate) struct ServerSideRequestForgery;
-
-impl Rule for ServerSideRequestForgery {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
-        SinkRule {
-            rule_id: META.id,
-            kind: SinkKind::Url,
-            what: "a URL",
-            advice: "build the URL from a fixed origin and check its host against an allow-list",
-            request_severity: None,
-        }
-        .check(facts, hits);
-    }
-}
+pub(crate) const RULE: SinkRule = SinkRule {
+    meta: &META,
+    kind: SinkKind::Url,
+    what: "a URL",
+    advice: "build the URL from a fixed origin and check its host against an allow-list",
+    request_severity: None,
+};
