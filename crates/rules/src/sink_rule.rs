@@ -128,6 +128,11 @@ impl SinkRule {
                 "{how} with request data '{part}' reaches {reaches}: {}",
                 self.advice
             ),
+            // Unbuilt request data at an injection sink is the whole text it runs.
+            Origin::Request if self.kind.is_injection() => format!(
+                "request data '{part}' is the whole {} that {reaches} runs: {}",
+                self.what, self.advice
+            ),
             Origin::Request => format!(
                 "request data '{part}' reaches {reaches} as {}: {}",
                 self.what, self.advice
