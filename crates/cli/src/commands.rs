@@ -165,7 +165,7 @@ fn rules(format: RulesFormat) -> Result<ExitCode> {
                     "{:<24} {:<18} {:<8} {}",
                     meta.id,
                     meta.family.tag(),
-                    meta.default_level,
+                    meta.default_level.to_string(),
                     meta.languages.join(", ")
                 )?;
             }
