@@ -25,6 +25,12 @@
   left: (identifier) @assign.target
   operator: "+="
   right: (_) @assign.value) @assign.append
+; x -= 1, x *= 2, …: the variable changes (what loops waiting on it need to know); the new value
+; depends on the old one, like an append.
+(augmented_assignment
+  left: (identifier) @assign.target
+  operator: ["-=" "*=" "/=" "//=" "%=" "**=" "|=" "&=" "^=" ">>=" "<<="]
+  right: (_) @assign.value) @assign.append
 ; parts.append(value), parts.extend(values), parts.insert(i, value)
 ((call
    function: (attribute

@@ -3,7 +3,9 @@
 
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
-use shipshape_rules::{BuildKind, FileFacts, GuardKind, Sanitizer, Shape, Sink, SinkKind};
+use shipshape_rules::{
+    BuildKind, FileFacts, GuardKind, LoopExit, Sanitizer, Shape, Sink, SinkKind,
+};
 use std::collections::HashMap;
 use streaming_iterator::StreamingIterator;
 use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
@@ -110,6 +112,14 @@ fn pass<'t>(
                 Capture::SourceParam => bound.source_params.push(node),
                 Capture::SourceRoute => bound.source_route = Some(node),
                 Capture::InputBody => facts.add_body(node),
+                Capture::Loop => bound.loop_node = Some(node),
+                Capture::LoopForever => bound.loop_forever = Some(node),
+                Capture::LoopLabel => bound.loop_label = Some(node),
+                Capture::LoopCondition => bound.loop_condition = Some(node),
+                Capture::Break => bound.break_node = Some(node),
+                Capture::BreakLabel => bound.break_label = Some(node),
+                Capture::Breakable => facts.add_breakable(node),
+                Capture::Exit => facts.add_loop_exit(LoopExit::Function(node)),
                 Capture::InputValidated => facts.add_validation(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
@@ -205,6 +215,12 @@ struct Bound<'t> {
     inner: Option<Node<'t>>,
     source_params: Vec<Node<'t>>,
     source_route: Option<Node<'t>>,
+    loop_node: Option<Node<'t>>,
+    loop_forever: Option<Node<'t>>,
+    loop_label: Option<Node<'t>>,
+    loop_condition: Option<Node<'t>>,
+    break_node: Option<Node<'t>>,
+    break_label: Option<Node<'t>>,
 }
 
 impl<'t> Bound<'t> {
@@ -246,6 +262,16 @@ impl<'t> Bound<'t> {
             for part in self.parts {
                 facts.add_build_part(build, Some(part), label, build_kind);
             }
+        }
+        if let Some(node) = self.loop_node.or(self.loop_forever) {
+            let forever = self.loop_forever.is_some();
+            facts.add_loop(node, self.loop_label, forever, self.loop_condition);
+        }
+        if let Some(node) = self.break_node {
+            facts.add_loop_exit(LoopExit::Break {
+                node,
+                label: self.break_label,
+            });
         }
         for param in self.source_params {
             let typed = self

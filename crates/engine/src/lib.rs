@@ -213,7 +213,7 @@ impl Engine {
                 .to_string();
             outcome.findings.push(Finding {
                 rule_id: hit.rule_id,
-                level: meta.default_level,
+                level: hit.level.unwrap_or(meta.default_level),
                 path: path.to_string(),
                 fingerprint: fingerprints.fingerprint(hit.rule_id, path, &function, &hit.code),
                 line_hash: line_hashes

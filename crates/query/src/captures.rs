@@ -67,6 +67,23 @@ pub enum Capture {
     /// The route pattern declaring a `@source.param` (`"/items/<int:id>"`): a parameter it
     /// declares with a number or UUID converter is not request text.
     SourceRoute,
+    /// A loop statement (`while`, `for`, `do`, `loop`).
+    Loop,
+    /// A loop whose condition never ends it (`while True`, `for (;;)`, `loop {}`).
+    LoopForever,
+    /// The label of the `@loop` in the same match (`outer` in `outer: for`).
+    LoopLabel,
+    /// The condition of the `@loop` in the same match, when it may be judged (`while running`).
+    LoopCondition,
+    /// A `break` statement.
+    Break,
+    /// The label a `@break` names.
+    BreakLabel,
+    /// A statement that catches an unlabeled `break` without being a loop (`switch`).
+    Breakable,
+    /// A statement that leaves the function (`return`, `raise`, `throw`, `sys.exit()`, `?`,
+    /// `panic!`) or hands control to the caller (`yield`).
+    Exit,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -129,6 +146,17 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the value an assignment writes",
     ),
     ("block", Capture::Block, "a statement block"),
+    ("break", Capture::Break, "a break statement"),
+    (
+        "break.label",
+        Capture::BreakLabel,
+        "the label a @break names",
+    ),
+    (
+        "breakable",
+        Capture::Breakable,
+        "a statement that catches an unlabeled break (switch)",
+    ),
     ("call", Capture::Call, "a call"),
     (
         "call.arg",
@@ -154,6 +182,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "expr.inner",
         Capture::ExprInner,
         "the expression inside an @expr.wrapper",
+    ),
+    (
+        "exit",
+        Capture::Exit,
+        "a statement leaving the function or yielding",
     ),
     ("expr.literal", Capture::ExprLiteral, "a constant literal"),
     (
@@ -216,6 +249,18 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::ImportName,
         "the imported name behind an @import.alias",
     ),
+    ("loop", Capture::Loop, "a loop statement"),
+    (
+        "loop.condition",
+        Capture::LoopCondition,
+        "the condition of the @loop, when it may be judged",
+    ),
+    (
+        "loop.forever",
+        Capture::LoopForever,
+        "a loop whose condition never ends it",
+    ),
+    ("loop.label", Capture::LoopLabel, "the label of the @loop"),
     (
         "param",
         Capture::Param,

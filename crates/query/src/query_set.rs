@@ -213,6 +213,9 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::ExprWrapper, Capture::ExprInner),
     (Capture::FunctionName, Capture::Function),
     (Capture::SourceRoute, Capture::SourceParam),
+    (Capture::LoopLabel, Capture::Loop),
+    (Capture::LoopCondition, Capture::Loop),
+    (Capture::BreakLabel, Capture::Break),
 ];
 
 fn compile_language(
@@ -392,8 +395,15 @@ fn compile_language(
     }
 
     // Patterns that can lead to a finding: sinks, and whole-body reads.
-    let is_sink =
-        |c: &Option<Capture>| c.is_some_and(|c| c.is_sink_argument() || c == Capture::InputBody);
+    let is_sink = |c: &Option<Capture>| {
+        c.is_some_and(|c| {
+            c.is_sink_argument()
+                || matches!(
+                    c,
+                    Capture::InputBody | Capture::LoopForever | Capture::LoopCondition
+                )
+        })
+    };
     let sink_patterns: Vec<&str> = (0..query.pattern_count())
         .filter(|&pattern| {
             query

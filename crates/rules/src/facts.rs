@@ -241,6 +241,44 @@ pub struct Guard<'t> {
     pub kind: GuardKind,
 }
 
+/// A loop statement.
+#[derive(Debug, Clone)]
+pub struct Loop<'t> {
+    /// The whole loop.
+    pub node: Node<'t>,
+    /// Its label (`outer` in `outer: for …`, `'outer` in Rust), if it has one.
+    pub label: Option<String>,
+    /// Whether its condition can never end it (`while True`, `for (;;)`, `loop {}`).
+    pub forever: bool,
+    /// Its condition, when it is one to judge (`while running:`).
+    pub condition: Option<Node<'t>>,
+}
+
+/// A statement that leaves a loop.
+#[derive(Debug, Clone, Copy)]
+pub enum LoopExit<'t> {
+    /// `break` (or `break label`): leaves the innermost loop or switch around it, or the loop
+    /// with that label.
+    Break {
+        /// The statement.
+        node: Node<'t>,
+        /// Its label, if any.
+        label: Option<Node<'t>>,
+    },
+    /// Leaves the whole function (`return`, `raise`, `throw`, `sys.exit()`, `?`, `panic!`), or
+    /// hands control to the caller (`yield`).
+    Function(Node<'t>),
+}
+
+impl<'t> LoopExit<'t> {
+    /// The exit statement.
+    pub fn node(&self) -> Node<'t> {
+        match *self {
+            LoopExit::Break { node, .. } | LoopExit::Function(node) => node,
+        }
+    }
+}
+
 /// Everything the query pass found in one file.
 #[derive(Debug, Default)]
 pub struct FileFacts<'t> {
@@ -270,6 +308,12 @@ pub struct FileFacts<'t> {
     /// Nodes inside which, and functions in which, request data counts as validated.
     pub validations: Vec<Node<'t>>,
     conversions: Vec<(usize, usize)>,
+    /// Loops, sorted by start (outer first).
+    pub loops: Vec<Loop<'t>>,
+    /// Statements that catch an unlabeled `break` without being loops (`switch`), by range.
+    pub breakables: Vec<(usize, usize)>,
+    /// Statements that leave a loop, in source order.
+    pub loop_exits: Vec<LoopExit<'t>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -368,6 +412,43 @@ impl<'t> FileFacts<'t> {
     /// Record a parameter name (or a name a parameter's pattern binds) holding request data.
     pub fn add_request_param(&mut self, node: Node<'t>) {
         self.pending_request_params.push(node);
+    }
+
+    /// Record a loop (several patterns may add to the same one).
+    pub fn add_loop(
+        &mut self,
+        node: Node<'t>,
+        label: Option<Node<'t>>,
+        forever: bool,
+        condition: Option<Node<'t>>,
+    ) {
+        let label = label.map(|l| self.text(l).trim_start_matches('\'').to_string());
+        match self.loops.iter_mut().find(|l| l.node.id() == node.id()) {
+            Some(known) => {
+                known.forever |= forever;
+                known.label = known.label.take().or(label);
+                known.condition = known.condition.or(condition);
+            }
+            None => self.loops.push(Loop {
+                node,
+                label,
+                forever,
+                condition,
+            }),
+        }
+    }
+
+    /// Record a statement that catches an unlabeled `break` without being a loop.
+    pub fn add_breakable(&mut self, node: Node<'t>) {
+        self.breakables.push((node.start_byte(), node.end_byte()));
+    }
+
+    /// Record a statement that leaves a loop.
+    pub fn add_loop_exit(&mut self, exit: LoopExit<'t>) {
+        let node = exit.node();
+        if !self.loop_exits.iter().any(|e| e.node().id() == node.id()) {
+            self.loop_exits.push(exit);
+        }
     }
 
     /// Record a read of a whole request body that no schema describes.
@@ -506,6 +587,11 @@ impl<'t> FileFacts<'t> {
                 list.push((name, param));
             }
         }
+        self.loops
+            .sort_by_key(|l| (l.node.start_byte(), std::cmp::Reverse(l.node.end_byte())));
+        self.breakables.sort_unstable();
+        self.breakables.dedup();
+        self.loop_exits.sort_by_key(|e| e.node().start_byte());
         self.bodies.sort_by_key(|b| b.start_byte());
         self.bodies.dedup_by_key(|b| b.id());
         self.validations.sort_by_key(|v| v.start_byte());

@@ -11,8 +11,8 @@ mod shape;
 mod sink_rule;
 
 pub use facts::{
-    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Sanitizer, Scope, Shape, Sink,
-    SinkKind,
+    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Loop, LoopExit, Sanitizer, Scope,
+    Shape, Sink, SinkKind,
 };
 pub use registry::{Registry, Rule};
 
@@ -47,4 +47,6 @@ pub struct Hit {
     /// A `security-severity` for this result that differs from its rule's (request data
     /// reaching an injection sink is worse than a constant-looking build).
     pub security_severity: Option<&'static str>,
+    /// A level for this result that differs from its rule's default (a lower-precision case).
+    pub level: Option<shipshape_core::Level>,
 }

@@ -160,6 +160,7 @@ impl SinkRule {
                 Origin::Request => self.request_severity,
                 _ => None,
             },
+            level: None,
         }
     }
 

@@ -8,6 +8,7 @@ mod path_traversal;
 mod regex_injection;
 mod sql_injection;
 mod ssrf;
+mod unbounded_loop;
 mod unvalidated_body;
 mod xss;
 
@@ -26,5 +27,6 @@ pub(crate) fn all() -> Vec<Box<dyn Rule>> {
         Box::new(xss::RULE),
         Box::new(regex_injection::RULE),
         Box::new(unvalidated_body::UnvalidatedBody),
+        Box::new(unbounded_loop::UnboundedLoop),
     ]
 }

@@ -77,6 +77,7 @@ impl Rule for UnvalidatedBody {
                 flow: Vec::new(),
                 related: Vec::new(),
                 security_severity: None,
+                level: None,
             });
         }
     }

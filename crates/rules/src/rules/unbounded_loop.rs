@@ -1,0 +1,220 @@
+//! `unbounded-loop`: a loop that nothing can end.
+//!
+//! The packs mark loops (`@loop`, with `@loop.forever` when the condition never ends it, a
+//! `@loop.label`, and a `@loop.condition` worth judging), `break`s (with their label), the
+//! statements that catch an unlabeled `break` without being loops (`@breakable`: a `switch`), and
+//! the statements that leave the function or yield (`@exit`). A `break` leaves the innermost
+//! loop or switch around it, or the loop its label names; an exit inside a nested function does
+//! not leave the loop. A forever loop that nothing leaves is an error; a loop whose condition is a
+//! variable that nothing in the file can change is a note.
+
+use crate::{FileFacts, Hit, Loop, LoopExit, Rule};
+use shipshape_core::{Family, Level, Precision, RuleMeta};
+use tree_sitter::Node;
+
+static META: RuleMeta = RuleMeta {
+    id: "unbounded-loop",
+    name: "UnboundedLoop",
+    short_description: "A loop that nothing can end",
+    full_description: "A loop whose condition never ends it (while True, for (;;), loop {}) has \
+        no break, return, raise, throw or exit that reaches outside it, or a loop's condition is \
+        a variable that nothing in the loop or the file changes. In production such a loop \
+        pins a CPU, blocks a worker forever, or keeps a process from shutting down. Give it an \
+        exit: a break on the condition that ends the work, a shutdown flag, a closed channel, \
+        a cancelled token.",
+    family: Family::UnboundedLoop,
+    cwes: &[835],
+    security: false,
+    security_severity: None,
+    default_level: Level::Error,
+    precision: Precision::High,
+    languages: &["Python", "JavaScript", "TypeScript", "Rust"],
+    help_markdown: include_str!("../../../../docs/rules/unbounded-loop.md"),
+};
+
+/// See the module documentation.
+#[derive(Debug)]
+pub(crate) struct UnboundedLoop;
+
+impl Rule for UnboundedLoop {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
+        for the_loop in &facts.loops {
+            let scope = facts.scope_at(the_loop.node.start_byte());
+            let inside = |node: Node<'_>| {
+                the_loop.node.start_byte() <= node.start_byte()
+                    && node.end_byte() <= the_loop.node.end_byte()
+                    && facts.scope_at(node.start_byte()) == scope
+            };
+            let mut leaves = false;
+            let mut trapped = Vec::new();
+            for exit in facts.loop_exits.iter().filter(|e| inside(e.node())) {
+                match *exit {
+                    LoopExit::Function(_) => leaves = true,
+                    LoopExit::Break { node, label } => match break_target(facts, node, label) {
+                        // `break 'outer` leaves every loop up to the labeled one.
+                        Some(Target::Loop(target)) if encloses(&facts.loops[target], the_loop) => {
+                            leaves = true
+                        }
+                        target => trapped.push((node, target)),
+                    },
+                }
+                if leaves {
+                    break;
+                }
+            }
+            if leaves {
+                continue;
+            }
+            if the_loop.forever {
+                hits.push(forever_hit(facts, the_loop, &trapped));
+            } else if let Some(hit) = stuck_condition_hit(facts, the_loop, scope) {
+                hits.push(hit);
+            }
+        }
+    }
+}
+
+/// Whether `outer` is `inner` or holds it.
+fn encloses(outer: &Loop<'_>, inner: &Loop<'_>) -> bool {
+    outer.node.start_byte() <= inner.node.start_byte()
+        && inner.node.end_byte() <= outer.node.end_byte()
+}
+
+/// What a `break` leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The loop at this index of `facts.loops`.
+    Loop(usize),
+    /// A switch (or other breakable statement) starting at this byte.
+    Breakable(usize),
+}
+
+/// The loop or switch a `break` leaves: the one its label names, else the innermost around it.
+fn break_target(facts: &FileFacts<'_>, node: Node<'_>, label: Option<Node<'_>>) -> Option<Target> {
+    let holds = |start: usize, end: usize| start <= node.start_byte() && node.end_byte() <= end;
+    if let Some(label) = label {
+        let name = facts.text(label).trim_start_matches('\'');
+        return facts
+            .loops
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| holds(l.node.start_byte(), l.node.end_byte()))
+            .filter(|(_, l)| l.label.as_deref() == Some(name))
+            .max_by_key(|(_, l)| l.node.start_byte())
+            .map(|(i, _)| Target::Loop(i));
+    }
+    let innermost_loop = facts
+        .loops
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| holds(l.node.start_byte(), l.node.end_byte()))
+        .max_by_key(|(_, l)| l.node.start_byte())
+        .map(|(i, l)| (l.node.start_byte(), Target::Loop(i)));
+    let innermost_breakable = facts
+        .breakables
+        .iter()
+        .filter(|&&(start, end)| holds(start, end))
+        .max_by_key(|&&(start, _)| start)
+        .map(|&(start, _)| (start, Target::Breakable(start)));
+    [innermost_loop, innermost_breakable]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(start, _)| start)
+        .map(|(_, target)| target)
+}
+
+fn line_of(facts: &FileFacts<'_>, byte: usize) -> usize {
+    facts.source[..byte.min(facts.source.len())]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+fn forever_hit(
+    facts: &FileFacts<'_>,
+    the_loop: &Loop<'_>,
+    trapped: &[(Node<'_>, Option<Target>)],
+) -> Hit {
+    let mut message =
+        "this loop never ends: no break, return, raise or throw reaches outside it".to_string();
+    if let Some(&(node, target)) = trapped.first() {
+        let line = line_of(facts, node.start_byte());
+        let what = match target {
+            Some(Target::Loop(i)) => format!(
+                "only the inner loop on line {}",
+                line_of(facts, facts.loops[i].node.start_byte())
+            ),
+            Some(Target::Breakable(start)) => {
+                format!("only the switch on line {}", line_of(facts, start))
+            }
+            None => "nothing this file shows".to_string(),
+        };
+        message.push_str(&format!("; the break on line {line} exits {what}"));
+    }
+    header_hit(facts, the_loop, message, None)
+}
+
+/// A `while running:` whose variable nothing can change: not the loop, not a closure inside
+/// the function, and for a module-level variable not any function of the file (`global`).
+fn stuck_condition_hit(facts: &FileFacts<'_>, the_loop: &Loop<'_>, scope: usize) -> Option<Hit> {
+    let condition = the_loop.condition?;
+    if condition.kind() != "identifier" {
+        return None;
+    }
+    let name = facts.text(condition);
+    let (start, end) = (the_loop.node.start_byte(), the_loop.node.end_byte());
+    let known_before = facts
+        .defs(scope, name)
+        .iter()
+        .any(|d| d.node.end_byte() <= start)
+        || facts.scopes[scope].params.iter().any(|(p, _)| p == name);
+    let changed_inside = facts
+        .defs(scope, name)
+        .iter()
+        .any(|d| start <= d.node.start_byte() && d.node.end_byte() <= end);
+    // A closure inside the function may assign it; at module level, any function may
+    // (`global`). Another function's local of the same name is another variable.
+    let outer = &facts.scopes[scope];
+    let changed_elsewhere = (0..facts.scopes.len()).any(|other| {
+        let inner = &facts.scopes[other];
+        let nested = outer.start_byte <= inner.start_byte && inner.end_byte <= outer.end_byte;
+        other != scope && (scope == 0 || nested) && !facts.defs(other, name).is_empty()
+    });
+    if !known_before || changed_inside || changed_elsewhere {
+        return None;
+    }
+    let message = format!(
+        "the condition '{name}' never changes: nothing in this loop (or a closure in this \
+         function) assigns it, and no break, return, raise or throw leaves the loop"
+    );
+    Some(header_hit(facts, the_loop, message, Some(Level::Note)))
+}
+
+/// A finding on the loop's first line (its header), covering the header only.
+fn header_hit(
+    facts: &FileFacts<'_>,
+    the_loop: &Loop<'_>,
+    message: String,
+    level: Option<Level>,
+) -> Hit {
+    let start = the_loop.node.start_byte();
+    let header_end = facts.source[start..the_loop.node.end_byte()]
+        .find('\n')
+        .map_or(the_loop.node.end_byte(), |n| start + n);
+    let header = facts.source[start..header_end].trim_end().to_string();
+    Hit {
+        rule_id: META.id,
+        start_byte: start,
+        end_byte: start + header.len(),
+        code: header,
+        message,
+        flow: Vec::new(),
+        related: Vec::new(),
+        security_severity: None,
+        level,
+    }
+}

@@ -1,0 +1,33 @@
+; Loops and what leaves them (rule unbounded-loop).
+
+(while_statement) @loop
+(for_statement) @loop
+
+; while True: / while 1: the condition never ends the loop. (Capturing the keyword with #eq?
+; tells the prefilter which word such a file must contain.)
+((while_statement "while" @_keyword condition: [(true) (integer)] @_condition) @loop.forever
+ (#eq? @_keyword "while")
+ (#not-eq? @_condition "0"))
+
+; while running: / while not done: a variable the loop (or the file) must change.
+((while_statement
+   "while" @_keyword
+   condition: [
+     (identifier) @loop.condition
+     (not_operator argument: (identifier) @loop.condition)
+   ]) @loop
+ (#eq? @_keyword "while"))
+
+(break_statement) @break
+
+; Leaving the function: return, raise, and the process exits. A generator's yield hands control
+; to its consumer, which decides when to stop (itertools.count() is the idiom), so it counts too.
+(return_statement) @exit
+(raise_statement) @exit
+(yield) @exit
+((call
+   function: [
+     (identifier) @_function
+     (attribute object: (identifier) @_module attribute: (identifier) @_function)
+   ]) @exit
+ (#any-of? @_function "exit" "_exit" "quit" "abort"))
