@@ -31,3 +31,27 @@
      (attribute object: (identifier) @_module attribute: (identifier) @_function)
    ]) @exit
  (#any-of? @_function "exit" "_exit" "quit" "abort"))
+
+; for … else: a break in the else clause leaves the loop around the for, not the for.
+(for_statement alternative: (else_clause) @loop.else) @loop
+(while_statement alternative: (else_clause) @loop.else) @loop
+
+; Containers and streams changed in place: stack.pop(), queue.clear(), lines.remove(x).
+((call
+   function: (attribute
+     object: (identifier) @mutate
+     attribute: (identifier) @_method))
+ (#any-of? @_method
+   "pop" "popleft" "popitem" "clear" "remove" "discard" "append" "extend" "add" "update"
+   "insert" "appendleft" "read" "readline" "send" "close" "set" "put"))
+
+; try: … except …: a loop in the body may end by an exception any call raises.
+(try_statement body: (block) @try (except_clause))
+
+; await: an asyncio task can be cancelled there from outside.
+(await) @cancel
+
+; Containers changed by slice assignment or deletion: batches[0:100] = [], del queue[0].
+(assignment left: (subscript value: (identifier) @mutate))
+(augmented_assignment left: (subscript value: (identifier) @mutate))
+(delete_statement (subscript value: (identifier) @mutate))

@@ -116,6 +116,10 @@ fn pass<'t>(
                 Capture::LoopForever => bound.loop_forever = Some(node),
                 Capture::LoopLabel => bound.loop_label = Some(node),
                 Capture::LoopCondition => bound.loop_condition = Some(node),
+                Capture::LoopElse => bound.loop_else = Some(node),
+                Capture::Mutate => facts.add_mutation(node),
+                Capture::Try => facts.add_try(node),
+                Capture::Cancel => facts.add_cancel_point(node),
                 Capture::Break => bound.break_node = Some(node),
                 Capture::BreakLabel => bound.break_label = Some(node),
                 Capture::Breakable => facts.add_breakable(node),
@@ -219,6 +223,7 @@ struct Bound<'t> {
     loop_forever: Option<Node<'t>>,
     loop_label: Option<Node<'t>>,
     loop_condition: Option<Node<'t>>,
+    loop_else: Option<Node<'t>>,
     break_node: Option<Node<'t>>,
     break_label: Option<Node<'t>>,
 }
@@ -266,6 +271,9 @@ impl<'t> Bound<'t> {
         if let Some(node) = self.loop_node.or(self.loop_forever) {
             let forever = self.loop_forever.is_some();
             facts.add_loop(node, self.loop_label, forever, self.loop_condition);
+            if let Some(other) = self.loop_else {
+                facts.add_loop_else(node, other);
+            }
         }
         if let Some(node) = self.break_node {
             facts.add_loop_exit(LoopExit::Break {

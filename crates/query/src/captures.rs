@@ -75,6 +75,16 @@ pub enum Capture {
     LoopLabel,
     /// The condition of the `@loop` in the same match, when it may be judged (`while running`).
     LoopCondition,
+    /// The part of a `@loop` that a `break` does not leave it from (Python's `for … else:`).
+    LoopElse,
+    /// A variable a statement changes in place (`stack.pop()`, `&mut done`).
+    Mutate,
+    /// A block whose exceptions a handler catches: a loop inside it may end by an exception any
+    /// call raises.
+    Try,
+    /// A point where the running task may be cancelled from outside (an `await` in Python's
+    /// asyncio or in Rust).
+    Cancel,
     /// A `break` statement.
     Break,
     /// The label a `@break` names.
@@ -184,6 +194,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the expression inside an @expr.wrapper",
     ),
     (
+        "cancel",
+        Capture::Cancel,
+        "a point where the task may be cancelled from outside (await)",
+    ),
+    (
         "exit",
         Capture::Exit,
         "a statement leaving the function or yielding",
@@ -260,7 +275,17 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::LoopForever,
         "a loop whose condition never ends it",
     ),
+    (
+        "loop.else",
+        Capture::LoopElse,
+        "the part of a @loop a break does not leave it from",
+    ),
     ("loop.label", Capture::LoopLabel, "the label of the @loop"),
+    (
+        "mutate",
+        Capture::Mutate,
+        "a variable a statement changes in place",
+    ),
     (
         "param",
         Capture::Param,
@@ -365,6 +390,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "sink.url",
         Capture::SinkUrl,
         "the URL argument of the @sink.call (outbound request)",
+    ),
+    (
+        "try",
+        Capture::Try,
+        "a block whose exceptions a handler catches",
     ),
     (
         "source.param",

@@ -215,6 +215,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SourceRoute, Capture::SourceParam),
     (Capture::LoopLabel, Capture::Loop),
     (Capture::LoopCondition, Capture::Loop),
+    (Capture::LoopElse, Capture::Loop),
     (Capture::BreakLabel, Capture::Break),
 ];
 

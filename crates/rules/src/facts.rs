@@ -252,6 +252,8 @@ pub struct Loop<'t> {
     pub forever: bool,
     /// Its condition, when it is one to judge (`while running:`).
     pub condition: Option<Node<'t>>,
+    /// Byte ranges inside it that a `break` does not leave it from (`for … else:`).
+    pub not_leaving: Vec<(usize, usize)>,
 }
 
 /// A statement that leaves a loop.
@@ -314,6 +316,12 @@ pub struct FileFacts<'t> {
     pub breakables: Vec<(usize, usize)>,
     /// Statements that leave a loop, in source order.
     pub loop_exits: Vec<LoopExit<'t>>,
+    /// Variables changed in place (`stack.pop()`), in no particular order.
+    pub mutations: Vec<Node<'t>>,
+    /// Blocks whose exceptions a handler catches, by range.
+    pub tries: Vec<(usize, usize)>,
+    /// Where the running task may be cancelled from outside (`await`), by start byte.
+    pub cancel_points: Vec<usize>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -434,8 +442,31 @@ impl<'t> FileFacts<'t> {
                 label,
                 forever,
                 condition,
+                not_leaving: Vec::new(),
             }),
         }
+    }
+
+    /// Record a part of a loop that a `break` does not leave it from (`for … else:`).
+    pub fn add_loop_else(&mut self, node: Node<'t>, part: Node<'t>) {
+        if let Some(known) = self.loops.iter_mut().find(|l| l.node.id() == node.id()) {
+            known.not_leaving.push((part.start_byte(), part.end_byte()));
+        }
+    }
+
+    /// Record a variable changed in place.
+    pub fn add_mutation(&mut self, node: Node<'t>) {
+        self.mutations.push(node);
+    }
+
+    /// Record a point where the running task may be cancelled from outside.
+    pub fn add_cancel_point(&mut self, node: Node<'t>) {
+        self.cancel_points.push(node.start_byte());
+    }
+
+    /// Record a block whose exceptions a handler catches.
+    pub fn add_try(&mut self, node: Node<'t>) {
+        self.tries.push((node.start_byte(), node.end_byte()));
     }
 
     /// Record a statement that catches an unlabeled `break` without being a loop.

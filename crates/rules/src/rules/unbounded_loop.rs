@@ -66,11 +66,23 @@ impl Rule for UnboundedLoop {
                     break;
                 }
             }
-            if leaves {
+            // Inside `try: … except …:` in the same function, any call may end the loop by
+            // raising (a stream's EndOfStream, a socket's disconnect).
+            let caught = facts.tries.iter().any(|&(start, end)| {
+                start <= the_loop.node.start_byte()
+                    && the_loop.node.end_byte() <= end
+                    && facts.scope_at(start) == scope
+            });
+            if leaves || caught {
                 continue;
             }
             if the_loop.forever {
-                hits.push(forever_hit(facts, the_loop, &trapped));
+                let cancellable = facts.cancel_points.iter().any(|&at| {
+                    the_loop.node.start_byte() <= at
+                        && at < the_loop.node.end_byte()
+                        && facts.scope_at(at) == scope
+                });
+                hits.push(forever_hit(facts, the_loop, &trapped, cancellable));
             } else if let Some(hit) = stuck_condition_hit(facts, the_loop, scope) {
                 hits.push(hit);
             }
@@ -96,13 +108,18 @@ enum Target {
 /// The loop or switch a `break` leaves: the one its label names, else the innermost around it.
 fn break_target(facts: &FileFacts<'_>, node: Node<'_>, label: Option<Node<'_>>) -> Option<Target> {
     let holds = |start: usize, end: usize| start <= node.start_byte() && node.end_byte() <= end;
+    // A loop holds a break unless the break sits in a part it does not leave from (`else:`).
+    let loop_holds = |l: &Loop<'_>| {
+        holds(l.node.start_byte(), l.node.end_byte())
+            && !l.not_leaving.iter().any(|&(start, end)| holds(start, end))
+    };
     if let Some(label) = label {
         let name = facts.text(label).trim_start_matches('\'');
         return facts
             .loops
             .iter()
             .enumerate()
-            .filter(|(_, l)| holds(l.node.start_byte(), l.node.end_byte()))
+            .filter(|(_, l)| loop_holds(l))
             .filter(|(_, l)| l.label.as_deref() == Some(name))
             .max_by_key(|(_, l)| l.node.start_byte())
             .map(|(i, _)| Target::Loop(i));
@@ -111,7 +128,7 @@ fn break_target(facts: &FileFacts<'_>, node: Node<'_>, label: Option<Node<'_>>) 
         .loops
         .iter()
         .enumerate()
-        .filter(|(_, l)| holds(l.node.start_byte(), l.node.end_byte()))
+        .filter(|(_, l)| loop_holds(l))
         .max_by_key(|(_, l)| l.node.start_byte())
         .map(|(i, l)| (l.node.start_byte(), Target::Loop(i)));
     let innermost_breakable = facts
@@ -138,6 +155,7 @@ fn forever_hit(
     facts: &FileFacts<'_>,
     the_loop: &Loop<'_>,
     trapped: &[(Node<'_>, Option<Target>)],
+    cancellable: bool,
 ) -> Hit {
     let mut message =
         "this loop never ends: no break, return, raise or throw reaches outside it".to_string();
@@ -154,6 +172,12 @@ fn forever_hit(
             None => "nothing this file shows".to_string(),
         };
         message.push_str(&format!("; the break on line {line} exits {what}"));
+    }
+    // An async task awaiting in the loop can be cancelled there from outside (a background
+    // job its owner aborts): a hint, not an error.
+    if cancellable {
+        message.push_str("; only cancelling its task at an await can stop it");
+        return header_hit(facts, the_loop, message, Some(Level::Note));
     }
     header_hit(facts, the_loop, message, None)
 }
@@ -175,7 +199,11 @@ fn stuck_condition_hit(facts: &FileFacts<'_>, the_loop: &Loop<'_>, scope: usize)
     let changed_inside = facts
         .defs(scope, name)
         .iter()
-        .any(|d| start <= d.node.start_byte() && d.node.end_byte() <= end);
+        .any(|d| start <= d.node.start_byte() && d.node.end_byte() <= end)
+        || facts
+            .mutations
+            .iter()
+            .any(|m| start <= m.start_byte() && m.end_byte() <= end && facts.text(*m) == name);
     // A closure inside the function may assign it; at module level, any function may
     // (`global`). Another function's local of the same name is another variable.
     let outer = &facts.scopes[scope];
