@@ -44,5 +44,45 @@
    function: (member_expression
      object: (identifier) @_process
      property: (property_identifier) @_exit)) @exit
- (#eq? @_process "process")
+ (#any-of? @_process "process" "Deno")
  (#any-of? @_exit "exit" "abort"))
+
+; do { … } while (!stopped): the same variable check for the condition at the bottom.
+((do_statement
+   "while" @_keyword
+   condition: (parenthesized_expression [
+     (identifier) @loop.condition
+     (unary_expression operator: "!" argument: (identifier) @loop.condition)
+   ])) @loop
+ (#eq? @_keyword "while"))
+
+; outer: { … break outer; … } — a labeled block: `break outer` leaves it and every loop in it.
+; (It is recorded as a loop that never runs forever and has no condition, so it is never
+; reported itself.)
+(labeled_statement
+  label: (statement_identifier) @loop.label
+  body: (statement_block) @loop)
+
+; Ways the condition variable changes that the def-use skeleton does not record, so that
+; `while (!done)` is not judged stuck: ({ done, value } = await reader.read()) and
+; [value, done] = step() (each name takes the whole right-hand side, as for declarations);
+; left--, ++attempts; left -= n, done ||= check(), backoff *= 2 (recorded as the name
+; assigned to itself, so that what the injection rules know of its value stays as it was).
+(assignment_expression
+  left: [
+    (object_pattern (shorthand_property_identifier_pattern) @assign.target)
+    (object_pattern (pair_pattern value: (identifier) @assign.target))
+    (object_pattern (object_assignment_pattern left: (shorthand_property_identifier_pattern) @assign.target))
+    (array_pattern (identifier) @assign.target)
+  ]
+  right: (_) @assign.value) @assign
+(update_expression argument: (identifier) @assign.target @assign.value) @assign
+(augmented_assignment_expression
+  left: (identifier) @assign.target @assign.value
+  operator: ["-=" "*=" "/=" "%=" "**=" "<<=" ">>=" ">>>=" "&=" "|=" "^=" "&&=" "||=" "??="]) @assign
+
+; signal.throwIfAborted() (AbortSignal) throws once the signal is aborted: the usual way a
+; cancellable `for (;;)` worker ends.
+((call_expression
+   function: (member_expression property: (property_identifier) @_method)) @exit
+ (#eq? @_method "throwIfAborted"))

@@ -37,3 +37,28 @@
      name: (identifier) @_exit)) @exit
  (#match? @_module "(^|::)process$")
  (#any-of? @_exit "exit" "abort"))
+
+; anyhow / eyre: `bail!(…)` returns an error, `ensure!(cond, …)` returns one when cond fails.
+((macro_invocation macro: (identifier) @_macro) @exit
+ (#any-of? @_macro "bail" "ensure"))
+((macro_invocation
+   macro: (scoped_identifier name: (identifier) @_macro)) @exit
+ (#any-of? @_macro "panic" "unreachable" "todo" "unimplemented" "bail" "ensure"))
+; `use std::process::exit;` then `exit(1)`.
+((call_expression function: (identifier) @_exit) @exit
+ (#eq? @_exit "exit"))
+
+; Inside a macro's token tree the grammar sees tokens, not expressions: the arms of
+; `tokio::select! { _ = token.cancelled() => break, res = listener.accept() => { res?; } }`
+; (and futures::select!, select_biased!) hold their breaks, returns, `?` and panics as bare
+; tokens. A token `break` is a break of the loop around the macro; `break 'outer` names a label.
+; (The unlabeled form lists what may follow it, so that it never also matches `break 'label`.)
+(token_tree "break" @break . "'" . (identifier) @break.label)
+(token_tree "break" @break . [";" "," "}"])
+(token_tree "return" @exit)
+(token_tree "?" @exit)
+((token_tree (identifier) @exit @_macro . "!")
+ (#any-of? @_macro "panic" "unreachable" "todo" "unimplemented" "bail" "ensure"))
+((token_tree (identifier) @_module . "::" . (identifier) @exit @_exit)
+ (#eq? @_module "process")
+ (#any-of? @_exit "exit" "abort"))
