@@ -13,7 +13,7 @@
 
 ((member_expression
    property: (property_identifier) @_property)
- (#eq? @_property "length")) @sanitizer.convert
+ (#eq? @_property "length")) @sanitizer.size
 
 ; mysql / mysql2 escape(), escapeId(); pg escapeIdentifier(), escapeLiteral(); sqlstring;
 ; TypeORM escapePath().

@@ -4,7 +4,12 @@
 ; and UUIDs, whose text is fixed-form.
 ((call
    function: (identifier) @_function)
- (#any-of? @_function "int" "float" "len" "bool" "round" "abs" "ord" "Decimal")) @sanitizer.convert
+ (#any-of? @_function "int" "float" "bool" "round" "abs" "ord" "Decimal")) @sanitizer.convert
+
+; Sizes: bounded by what the client sent (a loop over one is linear in the request).
+((call
+   function: (identifier) @_function)
+ (#eq? @_function "len")) @sanitizer.size
 
 ((call
    function: (attribute

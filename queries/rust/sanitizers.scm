@@ -4,7 +4,7 @@
 ((call_expression
    function: (field_expression
      field: (field_identifier) @_method))
- (#any-of? @_method "len" "count")) @sanitizer.convert
+ (#any-of? @_method "len" "count")) @sanitizer.size
 
 ; s.parse::<i64>() and friends: numeric and boolean parses fail on anything else.
 ((call_expression

@@ -108,6 +108,7 @@ fn pass<'t>(
                 Capture::SinkUrl => bound.sink_argument = Some((SinkKind::Url, node)),
                 Capture::SinkHtml => bound.sink_argument = Some((SinkKind::Html, node)),
                 Capture::SinkRegex => bound.sink_argument = Some((SinkKind::Regex, node)),
+                Capture::SinkBound => bound.sink_argument = Some((SinkKind::Bound, node)),
                 Capture::SourceRequest => facts.add_request_source(node),
                 Capture::SourceParam => bound.source_params.push(node),
                 Capture::SourceRoute => bound.source_route = Some(node),
@@ -141,6 +142,8 @@ fn pass<'t>(
                 Capture::SanitizerRegex => facts.add_sanitizer(node, Sanitizer::Regex),
                 Capture::SanitizerUrl => facts.add_sanitizer(node, Sanitizer::Url),
                 Capture::SanitizerValidate => facts.add_sanitizer(node, Sanitizer::Validate),
+                Capture::SanitizerClamp => facts.add_sanitizer(node, Sanitizer::Clamp),
+                Capture::SanitizerSize => facts.add_sanitizer(node, Sanitizer::Size),
             }
         }
         if let (Some(name), Some(alias)) = (bound.import_name, bound.import_alias) {
@@ -164,10 +167,10 @@ fn pass<'t>(
             Some("text") => Some(Shape::Text),
             _ => None,
         };
-        let guard = if compiled.prefix_guards[m.pattern_index] {
-            GuardKind::Prefix
-        } else {
-            GuardKind::Member
+        let guard = match compiled.guard_kinds[m.pattern_index].as_deref() {
+            Some("prefix") => GuardKind::Prefix,
+            Some("limit") => GuardKind::Limit,
+            _ => GuardKind::Member,
         };
         bound.record(&mut facts, label, shape, build, guard);
     }

@@ -60,6 +60,8 @@ pub enum Capture {
     SinkHtml,
     /// The argument of a `@sink.call` that is compiled as a regular expression.
     SinkRegex,
+    /// The argument of a `@sink.call` that is a loop bound or an allocation size.
+    SinkBound,
     /// An expression whose value is request data (`request.args`, `req.query`).
     SourceRequest,
     /// A parameter name (or a name a parameter's pattern binds) that holds request data.
@@ -127,6 +129,10 @@ pub enum Capture {
     SanitizerUrl,
     /// Schema validation or parsing into a typed value (`Model(**data)`, `schema.parse(x)`).
     SanitizerValidate,
+    /// A number clamped to a limit (`min(n, MAX)`).
+    SanitizerClamp,
+    /// The size of a value (`len(x)`, `x.length`, `v.len()`).
+    SanitizerSize,
     /// The imported name of an aliased import (`text` in `from sqlalchemy import text as sql`).
     ImportName,
     /// The alias it is known by in the file (`sql`).
@@ -297,6 +303,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a value returned by the enclosing @function",
     ),
     (
+        "sanitizer.clamp",
+        Capture::SanitizerClamp,
+        "a number clamped to a limit",
+    ),
+    (
         "sanitizer.convert",
         Capture::SanitizerConvert,
         "a conversion to a number or other text-free value",
@@ -317,6 +328,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "regex escaping of a value",
     ),
     (
+        "sanitizer.size",
+        Capture::SanitizerSize,
+        "the size of a value (len, length)",
+    ),
+    (
         "sanitizer.shell",
         Capture::SanitizerShell,
         "shell quoting of a value",
@@ -335,6 +351,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "sanitizer.validate",
         Capture::SanitizerValidate,
         "schema validation or parsing into a typed value",
+    ),
+    (
+        "sink.bound",
+        Capture::SinkBound,
+        "the loop bound or allocation size argument of the @sink.call",
     ),
     (
         "sink.call",
@@ -440,6 +461,7 @@ impl Capture {
                 | Capture::SinkUrl
                 | Capture::SinkHtml
                 | Capture::SinkRegex
+                | Capture::SinkBound
         )
     }
 }

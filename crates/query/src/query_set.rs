@@ -57,8 +57,8 @@ pub struct CompiledQuery {
     pub builds: Vec<Option<String>>,
     /// For each pattern index, its `(#set! placeholder "regex")`, compiled.
     pub placeholders: Vec<Option<std::sync::Arc<regex::Regex>>>,
-    /// For each pattern index, whether it says `(#set! guard "prefix")`.
-    pub prefix_guards: Vec<bool>,
+    /// For each pattern index, its `(#set! guard "…")` (`prefix` or `limit`), if any.
+    pub guard_kinds: Vec<Option<String>>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
     /// Every name a pattern compares text with: an import alias for one of them is worth a
@@ -197,6 +197,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SinkUrl, Capture::SinkCall),
     (Capture::SinkHtml, Capture::SinkCall),
     (Capture::SinkRegex, Capture::SinkCall),
+    (Capture::SinkBound, Capture::SinkCall),
     (Capture::AssignTarget, Capture::AssignValue),
     (Capture::AssignValue, Capture::AssignTarget),
     (Capture::CallName, Capture::Call),
@@ -269,7 +270,7 @@ fn compile_language(
     let mut shapes = Vec::new();
     let mut builds = Vec::new();
     let mut placeholders = Vec::new();
-    let mut prefix_guards = Vec::new();
+    let mut guard_kinds = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -293,7 +294,7 @@ fn compile_language(
         let mut shape = None;
         let mut build = None;
         let mut placeholder = None;
-        let mut prefix = false;
+        let mut guard_kind = None;
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -337,16 +338,16 @@ fn compile_language(
                     };
                 }
                 "guard" => {
-                    if value.as_deref() != Some("prefix") {
+                    if !matches!(value.as_deref(), Some("prefix" | "limit")) {
                         return Err(joined.error_at(
                             start,
                             format!(
-                                "unknown guard {:?} in #set!; allowed: \"prefix\"",
+                                "unknown guard {:?} in #set!; allowed: \"prefix\", \"limit\"",
                                 value.unwrap_or_default()
                             ),
                         ));
                     }
-                    prefix = true;
+                    guard_kind = value;
                 }
                 "placeholder" => {
                     let pattern = value.unwrap_or_default();
@@ -371,7 +372,7 @@ fn compile_language(
         shapes.push(shape);
         builds.push(build);
         placeholders.push(placeholder);
-        prefix_guards.push(prefix);
+        guard_kinds.push(guard_kind);
 
         let present = |wanted: Capture| {
             query
@@ -429,7 +430,7 @@ fn compile_language(
         shapes,
         builds,
         placeholders,
-        prefix_guards,
+        guard_kinds,
         sink_words,
         predicate_words: crate::prefilter::predicate_words(&joined.text),
     })

@@ -29,6 +29,9 @@ pub enum SinkKind {
     Html,
     /// A regular expression compiled from text (`@sink.regex`).
     Regex,
+    /// A loop bound or an allocation size (`range(n)`, `new Array(n)`, `Vec::with_capacity(n)`,
+    /// `@sink.bound`): a number, so conversions do not clear it, clamps do.
+    Bound,
 }
 
 impl SinkKind {
@@ -77,6 +80,12 @@ pub enum Sanitizer {
     /// Schema validation or parsing into a typed value (pydantic, zod, serde into a struct):
     /// no longer unvalidated request data, though still not a constant.
     Validate,
+    /// A number clamped to a limit (`min(n, MAX)`, `Math.min`, `.clamp`): safe as a bound.
+    Clamp,
+    /// The size of a value (`len(x)`, `x.length`, `v.len()`): a number bounded by what the
+    /// client sent, safe everywhere, loop bounds included (a loop over it is linear in the
+    /// request, not amplified by it).
+    Size,
 }
 
 impl Sanitizer {
@@ -84,7 +93,8 @@ impl Sanitizer {
     /// sink is concerned.
     pub fn clears(self, kind: SinkKind) -> bool {
         match self {
-            Sanitizer::Convert => true,
+            // A number from the request is still the client's number.
+            Sanitizer::Convert => kind != SinkKind::Bound,
             Sanitizer::Sql => kind == SinkKind::Sql,
             Sanitizer::Shell => kind == SinkKind::Shell,
             Sanitizer::Path => kind == SinkKind::Path,
@@ -92,6 +102,8 @@ impl Sanitizer {
             Sanitizer::Regex => kind == SinkKind::Regex,
             Sanitizer::Url => matches!(kind, SinkKind::Url | SinkKind::Redirect),
             Sanitizer::Validate => false,
+            Sanitizer::Clamp => kind == SinkKind::Bound,
+            Sanitizer::Size => true,
         }
     }
 
@@ -110,6 +122,8 @@ pub enum GuardKind {
     /// A constant prefix (`startsWith(ROOT)`): the subject stays under a fixed root or
     /// origin, which is enough for paths, redirects and outbound URLs only.
     Prefix,
+    /// An upper limit (`if n > MAX: raise`): enough for loop bounds and sizes only.
+    Limit,
 }
 
 impl GuardKind {
@@ -120,6 +134,7 @@ impl GuardKind {
             GuardKind::Prefix => {
                 matches!(kind, SinkKind::Path | SinkKind::Redirect | SinkKind::Url)
             }
+            GuardKind::Limit => kind == SinkKind::Bound,
         }
     }
 }
@@ -399,7 +414,7 @@ impl<'t> FileFacts<'t> {
         if sanitizer.validates() {
             self.validations.push(node);
         }
-        if sanitizer == Sanitizer::Convert {
+        if matches!(sanitizer, Sanitizer::Convert | Sanitizer::Size) {
             self.conversions.push((node.start_byte(), node.end_byte()));
         }
     }

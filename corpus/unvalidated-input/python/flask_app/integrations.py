@@ -106,7 +106,7 @@ def transform_lambda():
 @bp.get("/transform/count")
 def transform_count():
     times = int(request.args.get("times", "1"))
-    return jsonify(eval("3" + " * 2" * times))  # ok: code-injection
+    return jsonify(eval("3" + " * 2" * times))  # ok: code-injection  # expect: input-bound-loop
 
 
 @bp.post("/transform/script")

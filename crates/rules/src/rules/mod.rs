@@ -2,6 +2,7 @@
 
 mod code_injection;
 mod command_injection;
+mod input_bound_loop;
 mod nosql_injection;
 mod open_redirect;
 mod path_traversal;
@@ -28,5 +29,6 @@ pub(crate) fn all() -> Vec<Box<dyn Rule>> {
         Box::new(regex_injection::RULE),
         Box::new(unvalidated_body::UnvalidatedBody),
         Box::new(unbounded_loop::UnboundedLoop),
+        Box::new(input_bound_loop::RULE),
     ]
 }

@@ -1,0 +1,56 @@
+; Loop bounds and allocation sizes (rule input-bound-loop). Conversions keep request data for
+; these sinks (a number is what they take); clamps and limit checks clear it.
+
+; Vec::with_capacity(n), String::with_capacity(n), VecDeque / HashMap::with_capacity(n)
+(call_expression
+  function: (scoped_identifier
+    name: (identifier) @sink.name)
+  arguments: (arguments . (_) @sink.bound)
+  (#eq? @sink.name "with_capacity")) @sink.call
+
+; s.repeat(n), v.resize(n, x), v.reserve(n), iter::repeat(x).take(n)
+(call_expression
+  function: (field_expression field: (field_identifier) @sink.name)
+  arguments: (arguments . (_) @sink.bound)
+  (#any-of? @sink.name "repeat" "resize" "reserve" "reserve_exact" "take")) @sink.call
+
+; vec![x; n]
+(macro_invocation
+  macro: (identifier) @sink.name
+  (token_tree (_) . ";" . (_) @sink.bound)
+  (#eq? @sink.name "vec")) @sink.call
+
+; for i in 0..n / 0..=n: the bound of a counting loop.
+(for_expression
+  "for" @sink.name
+  value: (range_expression (_) @sink.bound .)
+  (#eq? @sink.name "for")) @sink.call
+
+; s.parse::<usize>(), s.parse(): still the client's number (access: request data passes).
+((call_expression
+   function: [
+     (field_expression value: (_) @expr.part field: (field_identifier) @_method)
+     (generic_function function: (field_expression value: (_) @expr.part field: (field_identifier) @_method))
+   ])
+ (#eq? @_method "parse")
+ (#set! build "access")) @expr.build
+
+; n.min(MAX), n.clamp(lo, hi), std::cmp::min(n, MAX): capped.
+((call_expression
+   function: (field_expression field: (field_identifier) @_method))
+ (#any-of? @_method "min" "clamp")) @sanitizer.clamp
+((call_expression
+   function: [
+     (identifier) @_function
+     (scoped_identifier name: (identifier) @_function)
+   ])
+ (#eq? @_function "min")) @sanitizer.clamp
+
+; if n > MAX { return … }: a limit checked before use.
+((expression_statement
+   (if_expression
+     condition: (binary_expression
+       left: (identifier) @guard.subject
+       operator: [">" ">="])
+     consequence: (block [(return_expression) (expression_statement (return_expression))]))) @guard.after
+ (#set! guard "limit"))
