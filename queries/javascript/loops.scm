@@ -86,3 +86,15 @@
 ((call_expression
    function: (member_expression property: (property_identifier) @_method)) @exit
  (#eq? @_method "throwIfAborted"))
+
+; await sleep(ms, undefined, { signal }), await fetch(url, { signal: ac.signal }),
+; await once(emitter, "job", { signal }): an awaited call given an AbortSignal rejects with an
+; AbortError once the signal is aborted, which leaves the loop the way a throw does.
+((await_expression
+   (call_expression
+     arguments: (arguments
+       (object [
+         (pair key: (property_identifier) @_key)
+         (shorthand_property_identifier) @_key
+       ])))) @exit
+ (#eq? @_key "signal"))

@@ -62,3 +62,22 @@
 ((token_tree (identifier) @_module . "::" . (identifier) @exit @_exit)
  (#eq? @_module "process")
  (#any-of? @_exit "exit" "abort"))
+
+; An async block is a body of its own: `return` and `?` inside `tokio::spawn(async move { … })`
+; end that task, not the loop that spawned it. (A scope for every rule; it could move to
+; structure.scm, beside closure_expression.)
+(async_block) @function
+
+; A variable changed in place: lent out as `&mut done` (`decoder.feed(&chunk, &mut finished)`,
+; `mem::swap(&mut a, &mut b)`), or changed by an operator assignment other than `+=`
+; (`done |= step()`, `left -= n`).
+(reference_expression (mutable_specifier) value: (identifier) @mutate)
+(compound_assignment_expr left: (identifier) @mutate)
+
+; `.await`: a tokio / async-std task can be cancelled there from outside (JoinHandle::abort, a
+; dropped future). `select!` awaits its branches, which are tokens in its token tree.
+(await_expression) @cancel
+(token_tree "await" @cancel)
+((macro_invocation
+   macro: [(identifier) @_macro (scoped_identifier name: (identifier) @_macro)]) @cancel
+ (#any-of? @_macro "select" "select_biased" "join" "try_join"))
