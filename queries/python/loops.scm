@@ -55,3 +55,13 @@
 (assignment left: (subscript value: (identifier) @mutate))
 (augmented_assignment left: (subscript value: (identifier) @mutate))
 (delete_statement (subscript value: (identifier) @mutate))
+
+; a, b = value: both names change (for loops waiting on them). Not a dataflow definition: which
+; part of the value each name gets is not modelled, and the whole value over-reports
+; (`sql, params = self.as_sql()`).
+(assignment
+  left: [
+    (pattern_list (identifier) @mutate)
+    (tuple_pattern (identifier) @mutate)
+    (list_pattern (identifier) @mutate)
+  ])

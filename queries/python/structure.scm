@@ -38,11 +38,6 @@
      attribute: (identifier) @_method)
    arguments: (argument_list . (_) @assign.value .))
  (#any-of? @_method "append" "extend" "add")) @assign.append
-; a, b = value / [a, b] = value: each name takes (a part of) the value; the core follows the
-; whole value for each, as for JavaScript's destructuring.
-(assignment
-  left: [(pattern_list (identifier) @assign.target) (tuple_pattern (identifier) @assign.target) (list_pattern (identifier) @assign.target)]
-  right: (_) @assign.value) @assign
 ; with open_cursor() as cur: (the value is the context manager)
 (with_item
   value: (as_pattern

@@ -63,11 +63,6 @@
  (#eq? @_module "process")
  (#any-of? @_exit "exit" "abort"))
 
-; An async block is a body of its own: `return` and `?` inside `tokio::spawn(async move { … })`
-; end that task, not the loop that spawned it. (A scope for every rule; it could move to
-; structure.scm, beside closure_expression.)
-(async_block) @function
-
 ; A variable changed in place: lent out as `&mut done` (`decoder.feed(&chunk, &mut finished)`,
 ; `mem::swap(&mut a, &mut b)`), or changed by an operator assignment other than `+=`
 ; (`done |= step()`, `left -= n`).

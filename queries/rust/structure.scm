@@ -3,6 +3,9 @@
 (function_item
   name: (identifier) @function.name) @function
 (closure_expression) @function
+; An async block is a body of its own: `return` and `?` inside `tokio::spawn(async move { … })`
+; end that task, not the code around it.
+(async_block) @function
 
 (parameter pattern: (identifier) @param)
 (parameter pattern: (mut_pattern (identifier) @param))
