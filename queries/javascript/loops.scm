@@ -98,3 +98,11 @@
          (shorthand_property_identifier) @_key
        ])))) @exit
  (#eq? @_key "signal"))
+
+; try { … } catch (err) { … }: a loop in the body may end by an exception any call throws
+; (a closed socket's read, a stream reader after cancel).
+(try_statement body: (statement_block) @try handler: (catch_clause))
+
+; No @cancel here: a JavaScript promise cannot be cancelled at an `await` from outside, so an
+; awaiting `while (true)` still runs until something in it leaves (an AbortSignal is modelled
+; above, as the throw it causes).
