@@ -5,6 +5,7 @@
 
 pub mod dataflow;
 mod facts;
+mod loops;
 mod registry;
 mod rules;
 mod shape;

@@ -8,7 +8,8 @@
 //! not leave the loop. A forever loop that nothing leaves is an error; a loop whose condition is a
 //! variable that nothing in the file can change is a note.
 
-use crate::{FileFacts, Hit, Loop, LoopExit, Rule};
+use crate::loops::{escape, Escape, Target};
+use crate::{FileFacts, Hit, Loop, Rule};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 use tree_sitter::Node;
 
@@ -44,28 +45,7 @@ impl Rule for UnboundedLoop {
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         for the_loop in &facts.loops {
             let scope = facts.scope_at(the_loop.node.start_byte());
-            let inside = |node: Node<'_>| {
-                the_loop.node.start_byte() <= node.start_byte()
-                    && node.end_byte() <= the_loop.node.end_byte()
-                    && facts.scope_at(node.start_byte()) == scope
-            };
-            let mut leaves = false;
-            let mut trapped = Vec::new();
-            for exit in facts.loop_exits.iter().filter(|e| inside(e.node())) {
-                match *exit {
-                    LoopExit::Function(_) => leaves = true,
-                    LoopExit::Break { node, label } => match break_target(facts, node, label) {
-                        // `break 'outer` leaves every loop up to the labeled one.
-                        Some(Target::Loop(target)) if encloses(&facts.loops[target], the_loop) => {
-                            leaves = true
-                        }
-                        target => trapped.push((node, target)),
-                    },
-                }
-                if leaves {
-                    break;
-                }
-            }
+            let Escape { leaves, trapped } = escape(facts, the_loop);
             // Inside `try: … except …:` in the same function, any call may end the loop by
             // raising (a stream's EndOfStream, a socket's disconnect).
             let caught = facts.tries.iter().any(|&(start, end)| {
@@ -88,60 +68,6 @@ impl Rule for UnboundedLoop {
             }
         }
     }
-}
-
-/// Whether `outer` is `inner` or holds it.
-fn encloses(outer: &Loop<'_>, inner: &Loop<'_>) -> bool {
-    outer.node.start_byte() <= inner.node.start_byte()
-        && inner.node.end_byte() <= outer.node.end_byte()
-}
-
-/// What a `break` leaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    /// The loop at this index of `facts.loops`.
-    Loop(usize),
-    /// A switch (or other breakable statement) starting at this byte.
-    Breakable(usize),
-}
-
-/// The loop or switch a `break` leaves: the one its label names, else the innermost around it.
-fn break_target(facts: &FileFacts<'_>, node: Node<'_>, label: Option<Node<'_>>) -> Option<Target> {
-    let holds = |start: usize, end: usize| start <= node.start_byte() && node.end_byte() <= end;
-    // A loop holds a break unless the break sits in a part it does not leave from (`else:`).
-    let loop_holds = |l: &Loop<'_>| {
-        holds(l.node.start_byte(), l.node.end_byte())
-            && !l.not_leaving.iter().any(|&(start, end)| holds(start, end))
-    };
-    if let Some(label) = label {
-        let name = facts.text(label).trim_start_matches('\'');
-        return facts
-            .loops
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| loop_holds(l))
-            .filter(|(_, l)| l.label.as_deref() == Some(name))
-            .max_by_key(|(_, l)| l.node.start_byte())
-            .map(|(i, _)| Target::Loop(i));
-    }
-    let innermost_loop = facts
-        .loops
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| loop_holds(l))
-        .max_by_key(|(_, l)| l.node.start_byte())
-        .map(|(i, l)| (l.node.start_byte(), Target::Loop(i)));
-    let innermost_breakable = facts
-        .breakables
-        .iter()
-        .filter(|&&(start, end)| holds(start, end))
-        .max_by_key(|&&(start, _)| start)
-        .map(|&(start, _)| (start, Target::Breakable(start)));
-    [innermost_loop, innermost_breakable]
-        .into_iter()
-        .flatten()
-        .max_by_key(|&(start, _)| start)
-        .map(|(_, target)| target)
 }
 
 fn line_of(facts: &FileFacts<'_>, byte: usize) -> usize {

@@ -1,0 +1,111 @@
+//! What the loop rules share: where a `break` goes, and whether anything leaves a loop.
+
+use crate::{FileFacts, Loop, LoopExit};
+use tree_sitter::Node;
+
+/// Whether something leaves a loop, and the breaks inside it that only leave something inner.
+pub(crate) struct Escape<'t> {
+    /// A break targeting it (or a loop around it), or an exit of its function, is inside it.
+    pub(crate) leaves: bool,
+    /// Breaks in the same function that leave only an inner loop or a switch, with what they
+    /// leave.
+    pub(crate) trapped: Vec<(Node<'t>, Option<Target>)>,
+}
+
+/// Whether `node` is inside `the_loop` and in the same function.
+pub(crate) fn within(facts: &FileFacts<'_>, the_loop: &Loop<'_>, node: Node<'_>) -> bool {
+    the_loop.node.start_byte() <= node.start_byte()
+        && node.end_byte() <= the_loop.node.end_byte()
+        && facts.scope_at(node.start_byte()) == facts.scope_at(the_loop.node.start_byte())
+}
+
+/// What leaves `the_loop`.
+pub(crate) fn escape<'t>(facts: &FileFacts<'t>, the_loop: &Loop<'t>) -> Escape<'t> {
+    let mut trapped = Vec::new();
+    for exit in facts
+        .loop_exits
+        .iter()
+        .filter(|e| within(facts, the_loop, e.node()))
+    {
+        match *exit {
+            LoopExit::Function(_) => {
+                return Escape {
+                    leaves: true,
+                    trapped,
+                }
+            }
+            LoopExit::Break { node, label } => match break_target(facts, node, label) {
+                // `break 'outer` leaves every loop up to the labeled one.
+                Some(Target::Loop(target)) if encloses(&facts.loops[target], the_loop) => {
+                    return Escape {
+                        leaves: true,
+                        trapped,
+                    }
+                }
+                target => trapped.push((node, target)),
+            },
+        }
+    }
+    Escape {
+        leaves: false,
+        trapped,
+    }
+}
+
+/// Whether `outer` is `inner` or holds it.
+fn encloses(outer: &Loop<'_>, inner: &Loop<'_>) -> bool {
+    outer.node.start_byte() <= inner.node.start_byte()
+        && inner.node.end_byte() <= outer.node.end_byte()
+}
+
+/// What a `break` leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The loop at this index of `facts.loops`.
+    Loop(usize),
+    /// A switch (or other breakable statement) starting at this byte.
+    Breakable(usize),
+}
+
+/// The loop or switch a `break` leaves: the one its label names, else the innermost around it.
+pub(crate) fn break_target(
+    facts: &FileFacts<'_>,
+    node: Node<'_>,
+    label: Option<Node<'_>>,
+) -> Option<Target> {
+    let holds = |start: usize, end: usize| start <= node.start_byte() && node.end_byte() <= end;
+    // A loop holds a break unless the break sits in a part it does not leave from (`else:`).
+    let loop_holds = |l: &Loop<'_>| {
+        holds(l.node.start_byte(), l.node.end_byte())
+            && !l.not_leaving.iter().any(|&(start, end)| holds(start, end))
+    };
+    if let Some(label) = label {
+        let name = facts.text(label).trim_start_matches('\'');
+        return facts
+            .loops
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| loop_holds(l))
+            .filter(|(_, l)| l.label.as_deref() == Some(name))
+            .max_by_key(|(_, l)| l.node.start_byte())
+            .map(|(i, _)| Target::Loop(i));
+    }
+    let innermost_loop = facts
+        .loops
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| loop_holds(l))
+        .max_by_key(|(_, l)| l.node.start_byte())
+        .map(|(i, l)| (l.node.start_byte(), Target::Loop(i)));
+    let innermost_breakable = facts
+        .breakables
+        .iter()
+        .filter(|&&(start, end)| holds(start, end))
+        .max_by_key(|&&(start, _)| start)
+        .map(|&(start, _)| (start, Target::Breakable(start)));
+    [innermost_loop, innermost_breakable]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(start, _)| start)
+        .map(|(_, target)| target)
+}
