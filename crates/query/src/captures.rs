@@ -87,6 +87,16 @@ pub enum Capture {
     /// A point where the running task may be cancelled from outside (an `await` in Python's
     /// asyncio or in Rust).
     Cancel,
+    /// A call that talks to the network, a database or a subprocess: it can fail transiently.
+    Io,
+    /// A wait before trying again (`time.sleep`, `setTimeout`, `tokio::time::sleep`).
+    Sleep,
+    /// A reading of the clock (`time.monotonic()`, `Date.now()`, `Instant::now()`).
+    Clock,
+    /// An error handler (`except:`, `catch`, an `Err(_) =>` arm): where a failure goes.
+    Catch,
+    /// A comparison (for attempt caps and deadlines).
+    Compare,
     /// A `break` statement.
     Break,
     /// The label a `@break` names.
@@ -204,6 +214,9 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::Cancel,
         "a point where the task may be cancelled from outside (await)",
     ),
+    ("catch", Capture::Catch, "an error handler"),
+    ("clock", Capture::Clock, "a reading of the clock"),
+    ("compare", Capture::Compare, "a comparison"),
     (
         "exit",
         Capture::Exit,
@@ -281,6 +294,7 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::LoopForever,
         "a loop whose condition never ends it",
     ),
+    ("io", Capture::Io, "a network, database or subprocess call"),
     (
         "loop.else",
         Capture::LoopElse,
@@ -417,6 +431,7 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::Try,
         "a block whose exceptions a handler catches",
     ),
+    ("sleep", Capture::Sleep, "a wait before trying again"),
     (
         "source.param",
         Capture::SourceParam,

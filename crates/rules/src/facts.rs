@@ -296,6 +296,21 @@ impl<'t> LoopExit<'t> {
     }
 }
 
+/// What the retry rule looks at inside loops: each list holds nodes in no particular order.
+#[derive(Debug, Default)]
+pub struct RetryFacts<'t> {
+    /// Network, database and subprocess calls.
+    pub io: Vec<Node<'t>>,
+    /// Waits before trying again.
+    pub sleeps: Vec<Node<'t>>,
+    /// Readings of the clock.
+    pub clocks: Vec<Node<'t>>,
+    /// Error handlers.
+    pub catches: Vec<Node<'t>>,
+    /// Comparisons.
+    pub compares: Vec<Node<'t>>,
+}
+
 /// Everything the query pass found in one file.
 #[derive(Debug, Default)]
 pub struct FileFacts<'t> {
@@ -337,6 +352,8 @@ pub struct FileFacts<'t> {
     pub tries: Vec<(usize, usize)>,
     /// Where the running task may be cancelled from outside (`await`), by start byte.
     pub cancel_points: Vec<usize>,
+    /// Calls, waits, clocks, handlers and comparisons, for retry loops.
+    pub retry_facts: RetryFacts<'t>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -713,6 +730,14 @@ impl<'t> FileFacts<'t> {
         self.defs
             .get(&(scope, name.to_string()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every variable assigned in `scope`, with each assignment.
+    pub fn defined_names(&self, scope: usize) -> impl Iterator<Item = (&str, &Def<'t>)> {
+        self.defs
+            .iter()
+            .filter(move |((s, _), _)| *s == scope)
+            .flat_map(|((_, name), defs)| defs.iter().map(move |d| (name.as_str(), d)))
     }
 
     /// The call at a node, if the packs captured it.

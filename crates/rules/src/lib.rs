@@ -12,8 +12,8 @@ mod shape;
 mod sink_rule;
 
 pub use facts::{
-    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Loop, LoopExit, Sanitizer, Scope,
-    Shape, Sink, SinkKind,
+    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Loop, LoopExit, RetryFacts,
+    Sanitizer, Scope, Shape, Sink, SinkKind,
 };
 pub use registry::{Registry, Rule};
 

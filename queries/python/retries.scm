@@ -1,0 +1,40 @@
+; Retry loops (rule uncapped-retry): calls that can fail transiently, error handlers, waits,
+; clocks and comparisons.
+
+; Network, database and subprocess calls: requests / httpx (and sessions or clients named like
+; one), urlopen, sockets, DB-API cursors and connections, subprocess.
+((call
+   function: (attribute
+     object: (identifier) @_client
+     attribute: (identifier) @_method)) @io
+ (#match? @_client "^(requests|httpx|session|http_session|http|client|http_client|async_client)$")
+ (#any-of? @_method "get" "post" "put" "patch" "delete" "head" "request" "send" "stream"))
+((call
+   function: [
+     (identifier) @_function
+     (attribute attribute: (identifier) @_function)
+   ]) @io
+ (#any-of? @_function
+   "urlopen" "create_connection" "connect" "execute" "executemany" "commit" "run" "call"
+   "check_call" "check_output" "Popen" "sendall" "recv" "publish" "fetch" "fetchrow" "SMTP"))
+
+; Error handlers: where a failure goes.
+(except_clause) @catch
+
+; Waits: time.sleep, asyncio.sleep, event.wait(timeout).
+((call
+   function: [
+     (identifier) @_function
+     (attribute attribute: (identifier) @_function)
+   ]) @sleep
+ (#any-of? @_function "sleep" "wait"))
+
+; Clocks: time.time(), time.monotonic(), perf_counter(), datetime.now(), loop.time().
+((call
+   function: [
+     (identifier) @_function
+     (attribute attribute: (identifier) @_function)
+   ]) @clock
+ (#any-of? @_function "time" "monotonic" "perf_counter" "now" "utcnow"))
+
+(comparison_operator) @compare
