@@ -15,8 +15,15 @@
      (attribute attribute: (identifier) @_function)
    ]) @io
  (#any-of? @_function
-   "urlopen" "create_connection" "connect" "execute" "executemany" "commit" "run" "call"
-   "check_call" "check_output" "Popen" "sendall" "recv" "publish" "fetch" "fetchrow" "SMTP"))
+   "urlopen" "create_connection" "connect" "execute" "executemany" "commit" "sendall" "recv"
+   "publish" "fetchrow" "fetchval" "SMTP"))
+; subprocess.run / call / check_call / check_output / Popen (not any object's run()).
+((call
+   function: (attribute
+     object: (identifier) @_module
+     attribute: (identifier) @_function)) @io
+ (#eq? @_module "subprocess")
+ (#any-of? @_function "run" "call" "check_call" "check_output" "Popen"))
 
 ; Error handlers: where a failure goes.
 (except_clause) @catch
