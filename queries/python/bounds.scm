@@ -57,3 +57,16 @@
      (expression_statement (call))
    ])) @guard.after
  (#set! guard "limit"))
+
+; FastAPI / Flask typed route parameters: `n: int`, `limit: int = 10`, `size: int = Query(10)`.
+; The framework checked that they are numbers; how large is still the client's choice.
+(decorated_definition
+  (decorator
+    (call function: (attribute attribute: (identifier) @_route)))
+  definition: (function_definition
+    parameters: (parameters [
+      (typed_parameter (identifier) @source.number type: (type (identifier) @_type))
+      (typed_default_parameter name: (identifier) @source.number type: (type (identifier) @_type))
+    ]))
+  (#any-of? @_route "route" "get" "post" "put" "patch" "delete" "api_route" "websocket")
+  (#any-of? @_type "int" "float"))

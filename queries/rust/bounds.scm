@@ -54,3 +54,14 @@
        operator: [">" ">="])
      consequence: (block [(return_expression) (expression_statement (return_expression))]))) @guard.after
  (#set! guard "limit"))
+
+; axum: Path(n): Path<usize>, Query(n): Query<u32> — a number the framework parsed, still the
+; client's for loop bounds and sizes.
+(parameter
+  pattern: (tuple_struct_pattern
+    type: [(identifier) @_wrapper (scoped_identifier name: (identifier) @_wrapper)]
+    (identifier) @source.number)
+  type: (generic_type
+    type_arguments: (type_arguments (primitive_type) @_type))
+  (#any-of? @_wrapper "Path" "Query")
+  (#match? @_type "^([ui](8|16|32|64|128|size)|f32|f64)$"))

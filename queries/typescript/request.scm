@@ -187,3 +187,14 @@
          parameters: (formal_parameters . (required_parameter pattern: (identifier) @assign.target @assign)))
      ]))
  (#any-of? @_method "forEach" "map" "flatMap" "filter" "some" "every" "find" "findIndex" "findLast"))
+
+; NestJS: @Query('n', ParseIntPipe) n: number, @Param('n') n: number: a number, still the
+; client's for loop bounds and sizes (rule input-bound-loop).
+((required_parameter
+   decorator: (decorator
+     (call_expression
+       function: (identifier) @_decorator))
+   pattern: (identifier) @source.number
+   type: (type_annotation (predefined_type) @_type))
+ (#any-of? @_decorator "Query" "Param" "Body" "Headers")
+ (#eq? @_type "number"))

@@ -81,3 +81,11 @@ def retries():
         if ping():
             return "up"
     return "down"
+
+
+@bp.get("/report/fibonacci/<int:terms>")
+def fibonacci(terms):
+    values = [0, 1]
+    for _ in range(terms):  # expect: input-bound-loop
+        values.append(values[-1] + values[-2])
+    return jsonify(values)

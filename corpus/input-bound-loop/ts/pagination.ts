@@ -1,3 +1,4 @@
+import { Get, ParseIntPipe, Query } from '@nestjs/common';
 import { Router, type Request, type Response } from 'express';
 
 // Pagination and batch endpoints whose sizes come from the client (Express, TypeScript).
@@ -73,3 +74,15 @@ pageRouter.get('/poll', async (_req: Request, res: Response) => {
   }
   res.send('timeout');
 });
+
+export class SamplesController {
+  @Get('samples')
+  samples(@Query('count', ParseIntPipe) count: number) {
+    return Array.from({ length: count }, (_, i) => i); // expect: input-bound-loop
+  }
+
+  @Get('samples/capped')
+  samplesCapped(@Query('count', ParseIntPipe) count: number) {
+    return Array.from({ length: Math.min(count, MAX_PAGE) }, (_, i) => i); // ok: input-bound-loop
+  }
+}

@@ -112,6 +112,7 @@ fn pass<'t>(
                 Capture::SourceRequest => facts.add_request_source(node),
                 Capture::SourceParam => bound.source_params.push(node),
                 Capture::SourceRoute => bound.source_route = Some(node),
+                Capture::SourceNumber => facts.add_number_param(node),
                 Capture::InputBody => facts.add_body(node),
                 Capture::Loop => bound.loop_node = Some(node),
                 Capture::LoopForever => bound.loop_forever = Some(node),
@@ -293,7 +294,10 @@ impl<'t> Bound<'t> {
             let typed = self
                 .source_route
                 .is_some_and(|route| converts_to_number(facts.text(route), facts.text(param)));
-            if !typed {
+            // `<int:n>`: a number, still the client's for loop bounds and sizes.
+            if typed {
+                facts.add_number_param(param);
+            } else {
                 facts.add_request_param(param);
             }
         }

@@ -66,6 +66,10 @@ pub enum Capture {
     SourceRequest,
     /// A parameter name (or a name a parameter's pattern binds) that holds request data.
     SourceParam,
+    /// A parameter that holds a number from the request (`n: int` in a FastAPI route,
+    /// `<int:n>` in a Flask route): validated as a number, still the client's number for loop
+    /// bounds and sizes.
+    SourceNumber,
     /// The route pattern declaring a `@source.param` (`"/items/<int:id>"`): a parameter it
     /// declares with a number or UUID converter is not request text.
     SourceRoute,
@@ -432,6 +436,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a block whose exceptions a handler catches",
     ),
     ("sleep", Capture::Sleep, "a wait before trying again"),
+    (
+        "source.number",
+        Capture::SourceNumber,
+        "a parameter holding a number from the request (for loop bounds and sizes)",
+    ),
     (
         "source.param",
         Capture::SourceParam,

@@ -530,7 +530,9 @@ impl<'f, 't> Evaluator<'f, 't> {
                         return value;
                     }
                 }
-                if facts.scopes[outer].holds_request(name) {
+                if facts.scopes[outer].holds_request(name)
+                    || (self.kind == SinkKind::Bound && facts.scopes[outer].holds_number(name))
+                {
                     value.merge(Value::request(ident));
                     return value;
                 }
@@ -546,7 +548,9 @@ impl<'f, 't> Evaluator<'f, 't> {
                     }
                     return value;
                 }
-                if facts.scopes[outer].holds_request(name) {
+                if facts.scopes[outer].holds_request(name)
+                    || (self.kind == SinkKind::Bound && facts.scopes[outer].holds_number(name))
+                {
                     value.merge(Value::request(ident));
                     return value;
                 }

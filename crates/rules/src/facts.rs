@@ -204,12 +204,19 @@ pub struct Scope<'t> {
     pub returns: Vec<Node<'t>>,
     /// Parameters (or names bound by a parameter's pattern) that hold request data.
     pub request_params: Vec<(String, Node<'t>)>,
+    /// Parameters that hold a number from the request (request data for bounds and sizes).
+    pub number_params: Vec<String>,
 }
 
 impl Scope<'_> {
     /// Whether `name` is one of this function's request-data parameters.
     pub fn holds_request(&self, name: &str) -> bool {
         self.request_params.iter().any(|(p, _)| p == name)
+    }
+
+    /// Whether `name` is one of this function's request-number parameters.
+    pub fn holds_number(&self, name: &str) -> bool {
+        self.number_params.iter().any(|p| p == name)
     }
 }
 
@@ -335,6 +342,7 @@ pub struct FileFacts<'t> {
     guards: Vec<Guard<'t>>,
     request_sources: HashSet<usize>,
     pending_request_params: Vec<Node<'t>>,
+    pending_number_params: Vec<Node<'t>>,
     /// Reads of a whole request body with no schema (`req.body`, `Json<Value>`), in source order.
     pub bodies: Vec<Node<'t>>,
     /// Nodes inside which, and functions in which, request data counts as validated.
@@ -368,6 +376,7 @@ impl<'t> FileFacts<'t> {
                 params: Vec::new(),
                 returns: Vec::new(),
                 request_params: Vec::new(),
+                number_params: Vec::new(),
             }],
             ..Default::default()
         }
@@ -452,6 +461,11 @@ impl<'t> FileFacts<'t> {
     /// Record a parameter name (or a name a parameter's pattern binds) holding request data.
     pub fn add_request_param(&mut self, node: Node<'t>) {
         self.pending_request_params.push(node);
+    }
+
+    /// Record a parameter holding a number from the request.
+    pub fn add_number_param(&mut self, node: Node<'t>) {
+        self.pending_number_params.push(node);
     }
 
     /// Record a loop (several patterns may add to the same one).
@@ -550,6 +564,7 @@ impl<'t> FileFacts<'t> {
             params: Vec::new(),
             returns: Vec::new(),
             request_params: Vec::new(),
+            number_params: Vec::new(),
         });
     }
 
@@ -655,6 +670,13 @@ impl<'t> FileFacts<'t> {
         self.breakables.sort_unstable();
         self.breakables.dedup();
         self.loop_exits.sort_by_key(|e| e.node().start_byte());
+        for param in std::mem::take(&mut self.pending_number_params) {
+            let scope = self.scope_at(param.start_byte());
+            let name = self.text(param).to_string();
+            if scope > 0 && !self.scopes[scope].number_params.contains(&name) {
+                self.scopes[scope].number_params.push(name);
+            }
+        }
         self.bodies.sort_by_key(|b| b.start_byte());
         self.bodies.dedup_by_key(|b| b.id());
         self.validations.sort_by_key(|v| v.start_byte());

@@ -1,6 +1,6 @@
 //! Sizing endpoints of the thumbnail service (axum): dimensions and counts from the query.
 
-use axum::extract::Query;
+use axum::extract::{Path, Query};
 use std::collections::HashMap;
 
 const MAX_SIDE: usize = 4096;
@@ -76,4 +76,17 @@ pub async fn retries() -> bool {
         }
     }
     false
+}
+
+pub async fn squares(Path(n): Path<usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(n); // expect: input-bound-loop
+    for i in 0..n { // expect: input-bound-loop
+        out.push(i * i);
+    }
+    out
+}
+
+pub async fn squares_capped(Path(n): Path<usize>) -> Vec<usize> {
+    let n = n.min(MAX_SIDE);
+    (0..n).map(|i| i * i).collect() // ok: input-bound-loop
 }

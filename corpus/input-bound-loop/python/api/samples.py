@@ -1,0 +1,21 @@
+"""Sample-data endpoints (FastAPI): typed sizes are numbers, not limits."""
+
+from fastapi import FastAPI, Query
+
+app = FastAPI()
+MAX_SAMPLES = 1000
+
+
+@app.get("/samples")
+def samples(count: int = 10):
+    return [{"id": i} for i in range(count)]  # expect: input-bound-loop
+
+
+@app.get("/samples/capped")
+def samples_capped(count: int = Query(10, le=MAX_SAMPLES)):
+    return [{"id": i} for i in range(min(count, MAX_SAMPLES))]  # ok: input-bound-loop
+
+
+@app.get("/samples/padding")
+def padding(width: int):
+    return {"line": "." * width}  # expect: input-bound-loop
