@@ -1,6 +1,7 @@
 //! What the loop rules share: where a `break` goes, and whether anything leaves a loop.
 
-use crate::{FileFacts, Loop, LoopExit};
+use crate::{FileFacts, Hit, Loop, LoopExit};
+use shipshape_core::Level;
 use tree_sitter::Node;
 
 /// Whether something leaves a loop, and the breaks inside it that only leave something inner.
@@ -108,4 +109,30 @@ pub(crate) fn break_target(
         .flatten()
         .max_by_key(|&(start, _)| start)
         .map(|(_, target)| target)
+}
+
+/// A finding of `rule_id` on a loop's first line (its header), covering the header only.
+pub(crate) fn header_hit(
+    facts: &FileFacts<'_>,
+    the_loop: &Loop<'_>,
+    rule_id: &'static str,
+    message: String,
+    level: Option<Level>,
+) -> Hit {
+    let start = the_loop.node.start_byte();
+    let header_end = facts.source[start..the_loop.node.end_byte()]
+        .find('\n')
+        .map_or(the_loop.node.end_byte(), |n| start + n);
+    let header = facts.source[start..header_end].trim_end().to_string();
+    Hit {
+        rule_id,
+        start_byte: start,
+        end_byte: start + header.len(),
+        code: header,
+        message,
+        flow: Vec::new(),
+        related: Vec::new(),
+        security_severity: None,
+        level,
+    }
 }

@@ -8,7 +8,7 @@
 //! not leave the loop. A forever loop that nothing leaves is an error; a loop whose condition is a
 //! variable that nothing in the file can change is a note.
 
-use crate::loops::{escape, Escape, Target};
+use crate::loops::{escape, header_hit, Escape, Target};
 use crate::{FileFacts, Hit, Loop, Rule};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 use tree_sitter::Node;
@@ -103,9 +103,9 @@ fn forever_hit(
     // job its owner aborts): a hint, not an error.
     if cancellable {
         message.push_str("; only cancelling its task at an await can stop it");
-        return header_hit(facts, the_loop, message, Some(Level::Note));
+        return header_hit(facts, the_loop, META.id, message, Some(Level::Note));
     }
-    header_hit(facts, the_loop, message, None)
+    header_hit(facts, the_loop, META.id, message, None)
 }
 
 /// A `while running:` whose variable nothing can change: not the loop, not a closure inside
@@ -145,30 +145,11 @@ fn stuck_condition_hit(facts: &FileFacts<'_>, the_loop: &Loop<'_>, scope: usize)
         "the condition '{name}' never changes: nothing in this loop (or a closure in this \
          function) assigns it, and no break, return, raise or throw leaves the loop"
     );
-    Some(header_hit(facts, the_loop, message, Some(Level::Note)))
-}
-
-/// A finding on the loop's first line (its header), covering the header only.
-fn header_hit(
-    facts: &FileFacts<'_>,
-    the_loop: &Loop<'_>,
-    message: String,
-    level: Option<Level>,
-) -> Hit {
-    let start = the_loop.node.start_byte();
-    let header_end = facts.source[start..the_loop.node.end_byte()]
-        .find('\n')
-        .map_or(the_loop.node.end_byte(), |n| start + n);
-    let header = facts.source[start..header_end].trim_end().to_string();
-    Hit {
-        rule_id: META.id,
-        start_byte: start,
-        end_byte: start + header.len(),
-        code: header,
+    Some(header_hit(
+        facts,
+        the_loop,
+        META.id,
         message,
-        flow: Vec::new(),
-        related: Vec::new(),
-        security_severity: None,
-        level,
-    }
+        Some(Level::Note),
+    ))
 }

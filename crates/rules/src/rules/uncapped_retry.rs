@@ -7,7 +7,7 @@
 //! capped when a comparison inside it (`@compare`) reads the clock (`@clock`) or a counter the
 //! loop increments; it backs off when it waits (`@sleep`).
 
-use crate::loops::{escape, within};
+use crate::loops::{escape, header_hit, within};
 use crate::{FileFacts, Hit, Loop, Rule};
 use regex::Regex;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
@@ -69,7 +69,7 @@ impl Rule for UncappedRetry {
                     between attempts"
                     .to_string(),
             };
-            hits.push(header_hit(facts, the_loop, message));
+            hits.push(header_hit(facts, the_loop, META.id, message, None));
         }
     }
 }
@@ -107,24 +107,4 @@ fn is_capped(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
                         .is_ok_and(|word| word.is_match(text))
                 })
         })
-}
-
-/// A finding on the loop's header line.
-fn header_hit(facts: &FileFacts<'_>, the_loop: &Loop<'_>, message: String) -> Hit {
-    let start = the_loop.node.start_byte();
-    let header_end = facts.source[start..the_loop.node.end_byte()]
-        .find('\n')
-        .map_or(the_loop.node.end_byte(), |n| start + n);
-    let header = facts.source[start..header_end].trim_end().to_string();
-    Hit {
-        rule_id: META.id,
-        start_byte: start,
-        end_byte: start + header.len(),
-        code: header,
-        message,
-        flow: Vec::new(),
-        related: Vec::new(),
-        security_severity: None,
-        level: None,
-    }
 }
