@@ -76,3 +76,7 @@
 ((macro_invocation
    macro: [(identifier) @_macro (scoped_identifier name: (identifier) @_macro)]) @cancel
  (#any-of? @_macro "select" "select_biased" "join" "try_join"))
+
+; try!-style macros (`try!`, a crate's own `try_recv!`, `ready!`) return early by convention.
+((macro_invocation macro: (identifier) @_macro) @exit
+ (#match? @_macro "^(try|try_[a-z_]+|ready)$"))
