@@ -659,3 +659,32 @@ fn request_data_in_sarif_starts_the_flow_and_raises_severity() {
     // The same build from a parameter keeps the rule's own severity.
     assert!(results[1]["properties"]["security-severity"].is_null());
 }
+
+#[test]
+fn loop_findings_carry_their_own_level_in_sarif() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(
+        &root,
+        "jobs/tick.py",
+        "import time\n\n\ndef spin():\n    while True:\n        time.sleep(1)\n\n\nasync def ticker(bus):\n    while True:\n        await bus.publish(\"tick\")\n",
+    );
+    let (_, log, _) = scan_to_sarif(&root, "1", &[]);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let levels: Vec<(u64, &str)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap(),
+                r["level"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(levels, [(5, "error"), (10, "note")], "{results:?}");
+    assert!(results[1]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("cancelling its task"));
+}
