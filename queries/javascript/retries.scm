@@ -109,3 +109,15 @@
    left: (identifier) @mutate
    right: (binary_expression left: (identifier) @_same))
  (#eq? @mutate @_same))
+
+; Pagination stops (rule unbounded-pagination): a test that a page came back empty or without a
+; next link: `if (!items.length)`, `if (next === null)`, `if (rows.length < size)`, `hasMore`.
+(unary_expression operator: "!") @stop
+(binary_expression
+  operator: ["===" "==" "!==" "!="]
+  right: [(null) (undefined)]) @stop
+((binary_expression
+   left: (member_expression property: (property_identifier) @_length)) @stop
+ (#eq? @_length "length"))
+((member_expression property: (property_identifier) @_flag) @stop
+ (#any-of? @_flag "hasMore" "has_more" "hasNextPage" "isLast" "last" "done"))

@@ -45,3 +45,14 @@
  (#any-of? @_function "time" "monotonic" "perf_counter" "now" "utcnow"))
 
 (comparison_operator) @compare
+
+; Pagination stops (rule unbounded-pagination): a test that a page came back empty or without a
+; next link: `if not items:`, `if next_url is None:`, `if len(page) < size:`, `has_more`.
+(not_operator) @stop
+(comparison_operator (none)) @stop
+((comparison_operator (call function: (identifier) @_len)) @stop
+ (#eq? @_len "len"))
+((attribute attribute: (identifier) @_flag) @stop
+ (#any-of? @_flag "has_more" "has_next" "is_last" "last_page" "next_page"))
+((subscript subscript: (string (string_content) @_key)) @stop
+ (#any-of? @_key "has_more" "hasMore" "has_next" "is_last"))

@@ -127,11 +127,17 @@
  (#eq? @_ok "Ok")
  (#not-match? @_handler "(return|break|panic!|bail!)[^;{}]*;?\\s*\\}$"))
 
-; `if res.is_err() { continue; }`, `.or_else(|e| ..)`, `.unwrap_or_else(|e| ..)`,
-; `.unwrap_or_default()` (an error swallowed and tried again).
+; `if res.is_err() { continue; }`, `.or_else(|e| ..)`, `.unwrap_or_else(|e| ..)`: an error
+; swallowed and tried again. Only with a closure that takes the error: an Option's
+; `.unwrap_or_else(|| default)` or `.unwrap_or_default()` handles no error.
 ((call_expression
    function: (field_expression field: (field_identifier) @_method)) @catch
- (#any-of? @_method "is_err" "or_else" "unwrap_or_else" "unwrap_or_default"))
+ (#eq? @_method "is_err"))
+((call_expression
+   function: (field_expression field: (field_identifier) @_method)
+   arguments: (arguments (closure_expression parameters: (closure_parameters) @_params))) @catch
+ (#any-of? @_method "or_else" "unwrap_or_else")
+ (#not-eq? @_params "||"))
 
 ; ---------------------------------------------------------------------------------------------
 ; @sleep: a wait before trying again.
@@ -190,3 +196,16 @@
 ; ---------------------------------------------------------------------------------------------
 
 (binary_expression operator: ["<" "<=" ">" ">=" "==" "!="]) @compare
+
+; Pagination stops (rule unbounded-pagination): a test that a page came back empty or without a
+; next link: `page.is_empty()`, `next.is_none()`, `rows.len() < size`, a `None =>` arm.
+((call_expression
+   function: (field_expression field: (field_identifier) @_method)) @stop
+ (#any-of? @_method "is_empty" "is_none" "has_more" "has_next_page"))
+((binary_expression
+   left: (call_expression function: (field_expression field: (field_identifier) @_len))) @stop
+ (#eq? @_len "len"))
+((match_arm pattern: (match_pattern (identifier) @_none)) @stop
+ (#eq? @_none "None"))
+((field_expression field: (field_identifier) @_flag) @stop
+ (#any-of? @_flag "has_more" "has_next_page" "is_last"))

@@ -127,6 +127,7 @@ fn pass<'t>(
                 Capture::Clock => facts.retry_facts.clocks.push(node),
                 Capture::Catch => facts.retry_facts.catches.push(node),
                 Capture::Compare => facts.retry_facts.compares.push(node),
+                Capture::Stop => facts.retry_facts.stops.push(node),
                 Capture::Break => bound.break_node = Some(node),
                 Capture::BreakLabel => bound.break_label = Some(node),
                 Capture::Breakable => facts.add_breakable(node),

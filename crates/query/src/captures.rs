@@ -101,6 +101,9 @@ pub enum Capture {
     Catch,
     /// A comparison (for attempt caps and deadlines).
     Compare,
+    /// A test that a page is empty or a next link missing (`not items`, `next is None`,
+    /// `!data.length`, `.is_empty()`, `has_more`).
+    Stop,
     /// A `break` statement.
     Break,
     /// The label a `@break` names.
@@ -436,6 +439,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a block whose exceptions a handler catches",
     ),
     ("sleep", Capture::Sleep, "a wait before trying again"),
+    (
+        "stop",
+        Capture::Stop,
+        "a test that a page is empty or a next link missing",
+    ),
     (
         "source.number",
         Capture::SourceNumber,

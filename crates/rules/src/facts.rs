@@ -316,6 +316,8 @@ pub struct RetryFacts<'t> {
     pub catches: Vec<Node<'t>>,
     /// Comparisons.
     pub compares: Vec<Node<'t>>,
+    /// Tests that a page is empty or a next link missing.
+    pub stops: Vec<Node<'t>>,
 }
 
 /// Everything the query pass found in one file.

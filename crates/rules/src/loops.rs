@@ -1,6 +1,7 @@
 //! What the loop rules share: where a `break` goes, and whether anything leaves a loop.
 
 use crate::{FileFacts, Hit, Loop, LoopExit};
+use regex::Regex;
 use shipshape_core::Level;
 use tree_sitter::Node;
 
@@ -135,4 +136,39 @@ pub(crate) fn header_hit(
         security_severity: None,
         level,
     }
+}
+
+/// Whether a comparison in the loop reads the clock or a counter the loop changes.
+pub(crate) fn is_capped(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
+    let retry = &facts.retry_facts;
+    let scope = facts.scope_at(the_loop.node.start_byte());
+    let (start, end) = (the_loop.node.start_byte(), the_loop.node.end_byte());
+    let counters: Vec<&str> = facts
+        .mutations
+        .iter()
+        .filter(|m| start <= m.start_byte() && m.end_byte() <= end)
+        .map(|m| facts.text(*m))
+        .chain(
+            facts
+                .defined_names(scope)
+                .filter(|(_, def)| def.append && start <= def.node.start_byte())
+                .filter(|(_, def)| def.node.end_byte() <= end)
+                .map(|(name, _)| name),
+        )
+        .collect();
+    retry
+        .compares
+        .iter()
+        .filter(|&&c| within(facts, the_loop, c))
+        .any(|&compare| {
+            let reads_clock = retry.clocks.iter().any(|clock| {
+                compare.start_byte() <= clock.start_byte() && clock.end_byte() <= compare.end_byte()
+            });
+            let text = facts.text(compare);
+            reads_clock
+                || counters.iter().any(|name| {
+                    Regex::new(&format!(r"\b{}\b", regex::escape(name)))
+                        .is_ok_and(|word| word.is_match(text))
+                })
+        })
 }

@@ -10,6 +10,7 @@ mod regex_injection;
 mod sql_injection;
 mod ssrf;
 mod unbounded_loop;
+mod unbounded_pagination;
 mod uncapped_retry;
 mod unvalidated_body;
 mod xss;
@@ -32,5 +33,6 @@ pub(crate) fn all() -> Vec<Box<dyn Rule>> {
         Box::new(unbounded_loop::UnboundedLoop),
         Box::new(input_bound_loop::RULE),
         Box::new(uncapped_retry::UncappedRetry),
+        Box::new(unbounded_pagination::UnboundedPagination),
     ]
 }

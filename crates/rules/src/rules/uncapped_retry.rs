@@ -7,9 +7,8 @@
 //! capped when a comparison inside it (`@compare`) reads the clock (`@clock`) or a counter the
 //! loop increments; it backs off when it waits (`@sleep`).
 
-use crate::loops::{escape, header_hit, within};
-use crate::{FileFacts, Hit, Loop, Rule};
-use regex::Regex;
+use crate::loops::{escape, header_hit, is_capped, within};
+use crate::{FileFacts, Hit, Rule};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 use tree_sitter::Node;
 
@@ -72,39 +71,4 @@ impl Rule for UncappedRetry {
             hits.push(header_hit(facts, the_loop, META.id, message, None));
         }
     }
-}
-
-/// Whether a comparison in the loop reads the clock or a counter the loop changes.
-fn is_capped(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
-    let retry = &facts.retry_facts;
-    let scope = facts.scope_at(the_loop.node.start_byte());
-    let (start, end) = (the_loop.node.start_byte(), the_loop.node.end_byte());
-    let counters: Vec<&str> = facts
-        .mutations
-        .iter()
-        .filter(|m| start <= m.start_byte() && m.end_byte() <= end)
-        .map(|m| facts.text(*m))
-        .chain(
-            facts
-                .defined_names(scope)
-                .filter(|(_, def)| def.append && start <= def.node.start_byte())
-                .filter(|(_, def)| def.node.end_byte() <= end)
-                .map(|(name, _)| name),
-        )
-        .collect();
-    retry
-        .compares
-        .iter()
-        .filter(|&&c| within(facts, the_loop, c))
-        .any(|&compare| {
-            let reads_clock = retry.clocks.iter().any(|clock| {
-                compare.start_byte() <= clock.start_byte() && clock.end_byte() <= compare.end_byte()
-            });
-            let text = facts.text(compare);
-            reads_clock
-                || counters.iter().any(|name| {
-                    Regex::new(&format!(r"\b{}\b", regex::escape(name)))
-                        .is_ok_and(|word| word.is_match(text))
-                })
-        })
 }
