@@ -172,3 +172,13 @@ pub(crate) fn is_capped(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
                 })
         })
 }
+
+/// Whether `the_loop` is one that the retry and pagination rules look at: an endless loop that
+/// something leaves, or a `while x` loop (an endless one nothing leaves is `unbounded-loop`'s).
+pub(crate) fn ends_only_by_leaving(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
+    if the_loop.forever {
+        escape(facts, the_loop).leaves
+    } else {
+        the_loop.condition.is_some()
+    }
+}

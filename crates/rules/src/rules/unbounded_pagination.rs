@@ -7,7 +7,7 @@
 //! (`while next_url:`), when it tests for an empty page or a missing next link (`@stop`), or when
 //! a comparison caps it (a page counter or a deadline, as for retries).
 
-use crate::loops::{escape, header_hit, is_capped, within};
+use crate::loops::{ends_only_by_leaving, header_hit, is_capped, within};
 use crate::{FileFacts, Hit, Rule};
 use regex::Regex;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
@@ -44,7 +44,7 @@ impl Rule for UnboundedPagination {
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         let found = &facts.retry_facts;
         for the_loop in &facts.loops {
-            if !(the_loop.forever || the_loop.condition.is_some()) {
+            if !ends_only_by_leaving(facts, the_loop) {
                 continue;
             }
             let (start, end) = (the_loop.node.start_byte(), the_loop.node.end_byte());
@@ -73,10 +73,6 @@ impl Rule for UnboundedPagination {
                 .filter(|&&io| within(facts, the_loop, io))
                 .any(|&io| advanced.iter().any(|name| mentions(facts.text(io), name)));
             if !pages {
-                continue;
-            }
-            // An endless loop that nothing leaves is unbounded-loop's finding.
-            if the_loop.forever && !escape(facts, the_loop).leaves {
                 continue;
             }
             let own_condition = the_loop

@@ -7,7 +7,7 @@
 //! capped when a comparison inside it (`@compare`) reads the clock (`@clock`) or a counter the
 //! loop increments; it backs off when it waits (`@sleep`).
 
-use crate::loops::{escape, header_hit, is_capped, within};
+use crate::loops::{ends_only_by_leaving, header_hit, is_capped, within};
 use crate::{FileFacts, Hit, Rule};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 use tree_sitter::Node;
@@ -43,15 +43,11 @@ impl Rule for UncappedRetry {
     fn check(&self, facts: &FileFacts<'_>, hits: &mut Vec<Hit>) {
         let retry = &facts.retry_facts;
         for the_loop in &facts.loops {
-            if !(the_loop.forever || the_loop.condition.is_some()) {
+            if !ends_only_by_leaving(facts, the_loop) {
                 continue;
             }
             let inside = |nodes: &[Node<'_>]| nodes.iter().any(|&n| within(facts, the_loop, n));
             if !inside(&retry.io) || !inside(&retry.catches) {
-                continue;
-            }
-            // An endless loop that nothing leaves is unbounded-loop's finding.
-            if the_loop.forever && !escape(facts, the_loop).leaves {
                 continue;
             }
             let capped = is_capped(facts, the_loop);
