@@ -388,7 +388,8 @@ impl<'f, 't> Evaluator<'f, 't> {
             // part that is not constant; a choice starts with what all its parts start with
             // (which merging computes); an access says nothing about its start.
             let mut lead = String::new();
-            let mut lead_open = !build.format;
+            // Only text builds keep a lead of their own; a choice's comes from merging.
+            let mut lead_open = !build.format && !build.choice;
             let mut part_values = Vec::new();
             for (index, &part) in build.parts.iter().enumerate() {
                 let part_value = self.eval_hops(part, scope, hops);
@@ -413,12 +414,7 @@ impl<'f, 't> Evaluator<'f, 't> {
             if build.format {
                 lead = format_lead(&part_values);
             }
-            if build.access {
-                value.lead = Some(String::new());
-                // A field or a method's result is not the text of its parts: building a
-                // query object (`t.update().values(n=t.c.n + 1)`) is not building SQL text.
-                value.built = false;
-            } else if !build.choice {
+            if !build.choice {
                 value.lead = Some(lead.chars().take(MAX_LEAD).collect());
             }
             // `request.args["q"]`, `req.query.name`: an access right on the source names the
@@ -435,6 +431,10 @@ impl<'f, 't> Evaluator<'f, 't> {
                 }
             }
             if build.access {
+                value.lead = Some(String::new());
+                // A field or a method's result is not the text of its parts: building a
+                // query object (`t.update().values(n=t.c.n + 1)`) is not building SQL text.
+                value.built = false;
                 // `user.name`, `path.join(root, name)`: the expression names the value best.
                 for taint in [&mut value.taint, &mut value.param_taint]
                     .into_iter()
@@ -530,9 +530,7 @@ impl<'f, 't> Evaluator<'f, 't> {
                         return value;
                     }
                 }
-                if facts.scopes[outer].holds_request(name)
-                    || (self.kind == SinkKind::Bound && facts.scopes[outer].holds_number(name))
-                {
+                if self.is_request_param(outer, name) {
                     value.merge(Value::request(ident));
                     return value;
                 }
@@ -548,9 +546,7 @@ impl<'f, 't> Evaluator<'f, 't> {
                     }
                     return value;
                 }
-                if facts.scopes[outer].holds_request(name)
-                    || (self.kind == SinkKind::Bound && facts.scopes[outer].holds_number(name))
-                {
+                if self.is_request_param(outer, name) {
                     value.merge(Value::request(ident));
                     return value;
                 }
@@ -579,6 +575,13 @@ impl<'f, 't> Evaluator<'f, 't> {
         self.in_progress.remove(&key);
         self.memo.insert(key, result.clone());
         result
+    }
+
+    /// Whether `name` is a parameter of `scope` that holds request data for this sink kind (a
+    /// request number counts only as a loop bound or size).
+    fn is_request_param(&self, scope: usize, name: &str) -> bool {
+        let scope = &self.facts.scopes[scope];
+        scope.holds_request(name) || (self.kind == SinkKind::Bound && scope.holds_number(name))
     }
 
     /// Whether `name` is known, at `at`, to be a member of a constant collection.

@@ -203,7 +203,7 @@ pub struct Scope<'t> {
     /// Returned expressions.
     pub returns: Vec<Node<'t>>,
     /// Parameters (or names bound by a parameter's pattern) that hold request data.
-    pub request_params: Vec<(String, Node<'t>)>,
+    pub request_params: Vec<String>,
     /// Parameters that hold a number from the request (request data for bounds and sizes).
     pub number_params: Vec<String>,
 }
@@ -211,7 +211,7 @@ pub struct Scope<'t> {
 impl Scope<'_> {
     /// Whether `name` is one of this function's request-data parameters.
     pub fn holds_request(&self, name: &str) -> bool {
-        self.request_params.iter().any(|(p, _)| p == name)
+        self.request_params.iter().any(|p| p == name)
     }
 
     /// Whether `name` is one of this function's request-number parameters.
@@ -360,8 +360,8 @@ pub struct FileFacts<'t> {
     pub mutations: Vec<Node<'t>>,
     /// Blocks whose exceptions a handler catches, by range.
     pub tries: Vec<(usize, usize)>,
-    /// Where the running task may be cancelled from outside (`await`), by start byte.
-    pub cancel_points: Vec<usize>,
+    /// Where the running task may be cancelled from outside (`await`).
+    pub cancel_points: Vec<Node<'t>>,
     /// Calls, waits, clocks, handlers and comparisons, for retry loops.
     pub retry_facts: RetryFacts<'t>,
 }
@@ -509,7 +509,7 @@ impl<'t> FileFacts<'t> {
 
     /// Record a point where the running task may be cancelled from outside.
     pub fn add_cancel_point(&mut self, node: Node<'t>) {
-        self.cancel_points.push(node.start_byte());
+        self.cancel_points.push(node);
     }
 
     /// Record a block whose exceptions a handler catches.
@@ -657,28 +657,15 @@ impl<'t> FileFacts<'t> {
                 self.scopes[scope].params.push((name, param));
             }
         }
-        let mut request_params = std::mem::take(&mut self.pending_request_params);
-        request_params.sort_by_key(|p| p.start_byte());
-        for param in request_params {
-            let scope = self.scope_at(param.start_byte());
-            let name = self.text(param).to_string();
-            let list = &mut self.scopes[scope].request_params;
-            if scope > 0 && !list.iter().any(|(n, _)| *n == name) {
-                list.push((name, param));
-            }
-        }
+        let request_params = std::mem::take(&mut self.pending_request_params);
+        self.attach_names(request_params, |scope| &mut scope.request_params);
+        let number_params = std::mem::take(&mut self.pending_number_params);
+        self.attach_names(number_params, |scope| &mut scope.number_params);
         self.loops
             .sort_by_key(|l| (l.node.start_byte(), std::cmp::Reverse(l.node.end_byte())));
         self.breakables.sort_unstable();
         self.breakables.dedup();
         self.loop_exits.sort_by_key(|e| e.node().start_byte());
-        for param in std::mem::take(&mut self.pending_number_params) {
-            let scope = self.scope_at(param.start_byte());
-            let name = self.text(param).to_string();
-            if scope > 0 && !self.scopes[scope].number_params.contains(&name) {
-                self.scopes[scope].number_params.push(name);
-            }
-        }
         self.bodies.sort_by_key(|b| b.start_byte());
         self.bodies.dedup_by_key(|b| b.id());
         self.validations.sort_by_key(|v| v.start_byte());
@@ -710,6 +697,23 @@ impl<'t> FileFacts<'t> {
         }
         guards.sort_by_key(|g| g.subject.start_byte());
         self.guards = guards;
+    }
+
+    /// Add each node's name, once, to a list of the function around it (nodes outside any
+    /// function are dropped).
+    fn attach_names(
+        &mut self,
+        nodes: Vec<Node<'t>>,
+        list: for<'s> fn(&'s mut Scope<'t>) -> &'s mut Vec<String>,
+    ) {
+        for node in nodes {
+            let scope = self.scope_at(node.start_byte());
+            let name = self.text(node).to_string();
+            let names = list(&mut self.scopes[scope]);
+            if scope > 0 && !names.contains(&name) {
+                names.push(name);
+            }
+        }
     }
 
     /// The innermost scope holding a byte offset (0, the module, when none).

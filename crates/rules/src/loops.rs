@@ -1,7 +1,6 @@
 //! What the loop rules share: where a `break` goes, and whether anything leaves a loop.
 
 use crate::{FileFacts, Hit, Loop, LoopExit};
-use regex::Regex;
 use shipshape_core::Level;
 use tree_sitter::Node;
 
@@ -165,11 +164,20 @@ pub(crate) fn is_capped(facts: &FileFacts<'_>, the_loop: &Loop<'_>) -> bool {
                 compare.start_byte() <= clock.start_byte() && clock.end_byte() <= compare.end_byte()
             });
             let text = facts.text(compare);
-            reads_clock
-                || counters.iter().any(|name| {
-                    Regex::new(&format!(r"\b{}\b", regex::escape(name)))
-                        .is_ok_and(|word| word.is_match(text))
-                })
+            reads_clock || counters.iter().any(|name| mentions(text, name, false))
+        })
+}
+
+/// Whether `text` mentions `name` as a whole word; with `as_value`, not right after a `.`
+/// (a method or a field of that name, `.status()`).
+pub(crate) fn mentions(text: &str, name: &str, as_value: bool) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    !name.is_empty()
+        && text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(|c| is_word(c) || (as_value && c == '.'))
+                && !after.is_some_and(is_word)
         })
 }
 

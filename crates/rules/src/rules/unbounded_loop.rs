@@ -8,7 +8,7 @@
 //! not leave the loop. A forever loop that nothing leaves is an error; a loop whose condition is a
 //! variable that nothing in the file can change is a note.
 
-use crate::loops::{escape, header_hit, Escape, Target};
+use crate::loops::{escape, header_hit, within, Escape, Target};
 use crate::{FileFacts, Hit, Loop, Rule};
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 use tree_sitter::Node;
@@ -57,11 +57,10 @@ impl Rule for UnboundedLoop {
                 continue;
             }
             if the_loop.forever {
-                let cancellable = facts.cancel_points.iter().any(|&at| {
-                    the_loop.node.start_byte() <= at
-                        && at < the_loop.node.end_byte()
-                        && facts.scope_at(at) == scope
-                });
+                let cancellable = facts
+                    .cancel_points
+                    .iter()
+                    .any(|&point| within(facts, the_loop, point));
                 hits.push(forever_hit(facts, the_loop, &trapped, cancellable));
             } else if let Some(hit) = stuck_condition_hit(facts, the_loop, scope) {
                 hits.push(hit);

@@ -7,9 +7,8 @@
 //! (`while next_url:`), when it tests for an empty page or a missing next link (`@stop`), or when
 //! a comparison caps it (a page counter or a deadline, as for retries).
 
-use crate::loops::{ends_only_by_leaving, header_hit, is_capped, within};
+use crate::loops::{ends_only_by_leaving, header_hit, is_capped, mentions, within};
 use crate::{FileFacts, Hit, Rule};
-use regex::Regex;
 use shipshape_core::{Family, Level, Precision, RuleMeta};
 
 static META: RuleMeta = RuleMeta {
@@ -62,16 +61,15 @@ impl Rule for UnboundedPagination {
                         .map(|m| facts.text(*m)),
                 )
                 .collect();
-            // As a value, not as a method or field name (`.status()`).
-            let mentions = |text: &str, name: &str| {
-                Regex::new(&format!(r"(^|[^.\w]){}\b", regex::escape(name)))
-                    .is_ok_and(|word| word.is_match(text))
-            };
             let pages = found
                 .io
                 .iter()
                 .filter(|&&io| within(facts, the_loop, io))
-                .any(|&io| advanced.iter().any(|name| mentions(facts.text(io), name)));
+                .any(|&io| {
+                    advanced
+                        .iter()
+                        .any(|name| mentions(facts.text(io), name, true))
+                });
             if !pages {
                 continue;
             }
