@@ -746,16 +746,8 @@
 ; Fixed destinations
 ; ---------------------------------------------------------------------------------------------
 
-; `https://api.example.com/users/${id}`, 'https://cdn.example.com/' + key: a URL whose scheme and
-; host are constant text; whatever follows only picks a path on that host (redirects and
-; outbound URLs only: the rest of the text can still carry HTML or a path).
-((template_string) @sanitizer.url
- (#match? @sanitizer.url "^`https?://[^/$`@]+[/?#]"))
-; 'https://cdn.example.com/' + key: the same with concatenation.
-((binary_expression
-   left: [(string) (binary_expression)]
-   operator: "+") @sanitizer.url
- (#match? @sanitizer.url "^['\"]https?://[^/'\"@]+[/?#]"))
+; `https://api.example.com/users/${id}`, 'https://cdn.example.com/' + key: the core sees that a
+; constant scheme and host start the text (no pattern needed).
 
 ; `${API_BASE_URL}/users/${id}`, process.env.BILLING_API + '/invoices/' + id: a URL under a
 ; configured base (a SCREAMING_CASE constant, an environment variable or a config entry named
