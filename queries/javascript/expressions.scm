@@ -16,6 +16,13 @@
    right: (_) @expr.part) @expr.build
  (#set! label "string concatenation"))
 
+; Arithmetic: a number when its operands are (`depth - 1`), so a value made from a parameter or
+; from request data stays what it was made from.
+(binary_expression
+   left: (_) @expr.part
+   operator: ["-" "*" "/" "%" "**"]
+   right: (_) @expr.part) @expr.build
+
 ; "a".concat(b, c)
 ((call_expression
    function: (member_expression

@@ -62,6 +62,13 @@
    right: (_) @expr.part) @expr.build
  (#set! label "string concatenation"))
 
+; Arithmetic: a number when its operands are (`depth - 1`), so a value made from a parameter or
+; from request data stays what it was made from.
+(binary_expression
+   left: (_) @expr.part
+   operator: ["-" "*" "/" "%"]
+   right: (_) @expr.part) @expr.build
+
 ; Transparent wrappers: &x, (x), x.as_str(), x.to_string(), String::from(x), ...
 (reference_expression value: (_) @expr.inner) @expr.wrapper
 ; A block's value is its tail expression.

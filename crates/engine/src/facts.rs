@@ -4,7 +4,8 @@
 use crate::Budgets;
 use shipshape_query::{Capture, CompiledQuery};
 use shipshape_rules::{
-    BuildKind, FileFacts, GuardKind, LoopExit, Sanitizer, Shape, Sink, SinkKind,
+    BuildKind, FileFacts, GuardKind, LoopExit, MethodKind, Recursion, Sanitizer, Shape, Sink,
+    SinkKind,
 };
 use std::collections::HashMap;
 use streaming_iterator::StreamingIterator;
@@ -133,6 +134,13 @@ fn pass<'t>(
                 Capture::Breakable => facts.add_breakable(node),
                 Capture::Exit => facts.add_loop_exit(LoopExit::Function(node)),
                 Capture::InputValidated => facts.add_validation(node),
+                Capture::Recurse => bound.recurse = Some(node),
+                Capture::RecurseName => bound.recurse_name = Some(node),
+                Capture::RecurseReceiver => bound.recurse_receiver = true,
+                Capture::Method => facts.add_method(node, MethodKind::Plain),
+                Capture::MethodTrait => facts.add_method(node, MethodKind::Trait),
+                Capture::Branch => facts.add_branch(node),
+                Capture::Binding => facts.add_binding(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -236,6 +244,9 @@ struct Bound<'t> {
     loop_else: Option<Node<'t>>,
     break_node: Option<Node<'t>>,
     break_label: Option<Node<'t>>,
+    recurse: Option<Node<'t>>,
+    recurse_name: Option<Node<'t>>,
+    recurse_receiver: bool,
 }
 
 impl<'t> Bound<'t> {
@@ -284,6 +295,13 @@ impl<'t> Bound<'t> {
             if let Some(other) = self.loop_else {
                 facts.add_loop_else(node, other);
             }
+        }
+        if let (Some(call), Some(name)) = (self.recurse, self.recurse_name) {
+            facts.add_recursion(Recursion {
+                call,
+                name,
+                through_receiver: self.recurse_receiver,
+            });
         }
         if let Some(node) = self.break_node {
             facts.add_loop_exit(LoopExit::Break {

@@ -113,6 +113,25 @@ pub enum Capture {
     /// A statement that leaves the function (`return`, `raise`, `throw`, `sys.exit()`, `?`,
     /// `panic!`) or hands control to the caller (`yield`).
     Exit,
+    /// A call that may call the function around it by its own name (`walk(…)`, `self.walk(…)`).
+    Recurse,
+    /// The called name of a `@recurse`.
+    RecurseName,
+    /// The receiver a `@recurse` goes through (`self`, `this`, `Self`); without one the call
+    /// is a bare name.
+    RecurseReceiver,
+    /// A function that is a method: its name is not in scope as a bare name inside it, and a
+    /// call through its receiver reaches it.
+    Method,
+    /// A method of a trait or interface implementation: a call through the receiver of its
+    /// own name may reach another method of that name (Rust prefers an inherent method).
+    MethodTrait,
+    /// A name bound in the function around it other than by assignment or definition (a local
+    /// import): a bare call of that name reaches what it binds.
+    Binding,
+    /// A part of a function that may not run: an `if` branch, a conditional expression's arm,
+    /// a short-circuit operand, a `match` arm, an exception handler, a comprehension.
+    Branch,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -178,7 +197,17 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         Capture::AssignValue,
         "the value an assignment writes",
     ),
+    (
+        "binding",
+        Capture::Binding,
+        "a name bound in a function other than by assignment (a local import)",
+    ),
     ("block", Capture::Block, "a statement block"),
+    (
+        "branch",
+        Capture::Branch,
+        "a part of a function that may not run (a branch, an arm, a short-circuit operand)",
+    ),
     ("break", Capture::Break, "a break statement"),
     (
         "break.label",
@@ -249,6 +278,31 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "expr.wrapper",
         Capture::ExprWrapper,
         "a wrapper passing @expr.inner through",
+    ),
+    (
+        "method",
+        Capture::Method,
+        "a function that is a method (its name is reached through its receiver)",
+    ),
+    (
+        "method.trait",
+        Capture::MethodTrait,
+        "a method implementing a trait or interface",
+    ),
+    (
+        "recurse",
+        Capture::Recurse,
+        "a call that may call the function around it by its own name",
+    ),
+    (
+        "recurse.name",
+        Capture::RecurseName,
+        "the called name of the @recurse",
+    ),
+    (
+        "recurse.receiver",
+        Capture::RecurseReceiver,
+        "the receiver (self, this, Self) a @recurse goes through",
     ),
     (
         "function",
@@ -476,8 +530,10 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 /// (`{name}` in a Rust format string), so the core can follow those variables; `shape` may also
 /// be `"html"` (the text holds an HTML tag); `guard` `"prefix"` on a guard pattern says the check
 /// is a constant prefix (`startsWith(ROOT)`), which clears paths, redirects and outbound URLs
-/// only.
-pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder", "guard"];
+/// only; `words` on a pattern that can lead to a finding but names nothing with `#eq?` /
+/// `#any-of?` lists (space-separated) the words one of which a file must contain for it to
+/// match, so the prefilter can still skip files (`"def"` for a recursion pattern).
+pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder", "guard", "words"];
 
 impl Capture {
     /// The sink argument captures.

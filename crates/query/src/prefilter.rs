@@ -61,10 +61,17 @@ pub(crate) fn predicate_words(source: &str) -> std::collections::HashSet<String>
         .collect()
 }
 
-/// The strings of `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in a pattern; for
-/// a pattern that does not name its sink (a view's `return`, a whole-body read), the strings
-/// its other predicates compare with, one of which any match must contain.
+/// The words a pattern declares with `(#set! words "…")`, else the strings of
+/// `(#eq? @sink.name "…")` and `(#any-of? @sink.name "…" …)` in it; for a pattern that does not
+/// name its sink (a view's `return`, a whole-body read), the strings its other predicates
+/// compare with, one of which any match must contain.
 fn literal_sink_names(pattern: &str) -> Vec<String> {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    let declared = WORDS
+        .get_or_init(|| Regex::new(r#"\(#set!\s+words\s+"([^"]*)"\s*\)"#).expect("a valid regex"));
+    if let Some(words) = declared.captures(pattern) {
+        return words[1].split_whitespace().map(str::to_string).collect();
+    }
     let compared = compared_strings(pattern);
     let names: Vec<String> = compared
         .iter()
@@ -120,5 +127,12 @@ mod tests {
             SinkWords::from_sink_patterns([r#"(call (#match? @sink.name "^x")) @sink.call"#])
                 .is_none()
         );
+        let declared = SinkWords::from_sink_patterns([
+            r#"((call function: (identifier) @recurse.name) @recurse (#set! words "def fn"))"#,
+        ])
+        .expect("declared words");
+        assert_eq!(declared.words(), ["def", "fn"]);
+        assert!(declared.might_match("def walk(node):"));
+        assert!(!declared.might_match("default = 1"));
     }
 }

@@ -218,6 +218,9 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::LoopCondition, Capture::Loop),
     (Capture::LoopElse, Capture::Loop),
     (Capture::BreakLabel, Capture::Break),
+    (Capture::Recurse, Capture::RecurseName),
+    (Capture::RecurseName, Capture::Recurse),
+    (Capture::RecurseReceiver, Capture::Recurse),
 ];
 
 fn compile_language(
@@ -349,6 +352,16 @@ fn compile_language(
                     }
                     guard_kind = value;
                 }
+                // Read by the prefilter from the pattern's text; only checked here.
+                "words" => {
+                    if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                        return Err(joined.error_at(
+                            start,
+                            "#set! words needs at least one word, e.g. (#set! words \"def\")"
+                                .to_string(),
+                        ));
+                    }
+                }
                 "placeholder" => {
                     let pattern = value.unwrap_or_default();
                     match regex::Regex::new(&pattern) {
@@ -402,7 +415,10 @@ fn compile_language(
             c.is_sink_argument()
                 || matches!(
                     c,
-                    Capture::InputBody | Capture::LoopForever | Capture::LoopCondition
+                    Capture::InputBody
+                        | Capture::LoopForever
+                        | Capture::LoopCondition
+                        | Capture::Recurse
                 )
         })
     };

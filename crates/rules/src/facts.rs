@@ -206,6 +206,30 @@ pub struct Scope<'t> {
     pub request_params: Vec<String>,
     /// Parameters that hold a number from the request (request data for bounds and sizes).
     pub number_params: Vec<String>,
+    /// Whether it is a method, and of what kind.
+    pub method: Option<MethodKind>,
+}
+
+/// What kind of method a function is (`@method`, `@method.trait`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodKind {
+    /// A method of a class or an inherent `impl`: a call through its receiver of its own name
+    /// reaches it.
+    Plain,
+    /// A method implementing a trait or interface: a receiver call of its name may reach
+    /// another method of that name.
+    Trait,
+}
+
+/// A call that may call the function around it by its own name.
+#[derive(Debug, Clone, Copy)]
+pub struct Recursion<'t> {
+    /// The call.
+    pub call: Node<'t>,
+    /// The called name.
+    pub name: Node<'t>,
+    /// Whether it goes through the receiver (`self.walk()`, `this.walk()`, `Self::walk()`).
+    pub through_receiver: bool,
 }
 
 impl Scope<'_> {
@@ -364,6 +388,12 @@ pub struct FileFacts<'t> {
     pub cancel_points: Vec<Node<'t>>,
     /// Calls, waits, clocks, handlers and comparisons, for retry loops.
     pub retry_facts: RetryFacts<'t>,
+    /// Calls that may call the function around them by its own name, in source order.
+    pub recursions: Vec<Recursion<'t>>,
+    /// Parts of functions that may not run, by range.
+    pub branches: Vec<(usize, usize)>,
+    pending_methods: Vec<(usize, usize, MethodKind)>,
+    bindings: Vec<Node<'t>>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -379,6 +409,7 @@ impl<'t> FileFacts<'t> {
                 returns: Vec::new(),
                 request_params: Vec::new(),
                 number_params: Vec::new(),
+                method: None,
             }],
             ..Default::default()
         }
@@ -567,7 +598,70 @@ impl<'t> FileFacts<'t> {
             returns: Vec::new(),
             request_params: Vec::new(),
             number_params: Vec::new(),
+            method: None,
         });
+    }
+
+    /// Record that a function is a method (attached to its scope in [`FileFacts::finish`]).
+    pub fn add_method(&mut self, node: Node<'t>, kind: MethodKind) {
+        self.pending_methods
+            .push((node.start_byte(), node.end_byte(), kind));
+    }
+
+    /// Record a call that may call the function around it by its own name.
+    pub fn add_recursion(&mut self, recursion: Recursion<'t>) {
+        if !self
+            .recursions
+            .iter()
+            .any(|r| r.call.id() == recursion.call.id())
+        {
+            self.recursions.push(recursion);
+        }
+    }
+
+    /// Record a name bound other than by assignment (a local import).
+    pub fn add_binding(&mut self, node: Node<'t>) {
+        self.bindings.push(node);
+    }
+
+    /// Whether `name` is bound locally in `scope`, so that a bare call of it there reaches the
+    /// local thing: a parameter, an assignment, a local import, a function defined inside it.
+    pub fn binds_locally(&self, scope: usize, name: &str) -> bool {
+        let function = &self.scopes[scope];
+        function.params.iter().any(|(p, _)| p == name)
+            || !self.defs(scope, name).is_empty()
+            || self
+                .bindings
+                .iter()
+                .any(|b| self.text(*b) == name && self.scope_at(b.start_byte()) == scope)
+            || self.scopes.iter().enumerate().any(|(index, inner)| {
+                index != scope
+                    && inner.name.as_deref() == Some(name)
+                    && self.enclosing_scopes(index).get(1) == Some(&scope)
+            })
+    }
+
+    /// Record a part of a function that may not run.
+    pub fn add_branch(&mut self, node: Node<'t>) {
+        self.branches.push((node.start_byte(), node.end_byte()));
+    }
+
+    /// Whether `node` sits in a part of function `scope` that may not run every time the
+    /// function does: a branch, a loop or a `try` block of that function.
+    pub fn is_conditional(&self, node: Node<'_>, scope: usize) -> bool {
+        let (lo, hi) = (self.scopes[scope].start_byte, self.scopes[scope].end_byte);
+        let holds = |&(start, end): &(usize, usize)| {
+            lo <= start && end <= hi && start <= node.start_byte() && node.end_byte() <= end
+        };
+        let in_scope = |&(start, _): &(usize, usize)| self.scope_at(start) == scope;
+        self.branches
+            .iter()
+            .chain(self.tries.iter())
+            .any(|range| holds(range) && in_scope(range))
+            || self.loops.iter().any(|l| {
+                let range = (l.node.start_byte(), l.node.end_byte());
+                holds(&range) && in_scope(&range)
+            })
     }
 
     /// Record a parameter of the innermost function around it.
@@ -661,6 +755,22 @@ impl<'t> FileFacts<'t> {
         self.attach_names(request_params, |scope| &mut scope.request_params);
         let number_params = std::mem::take(&mut self.pending_number_params);
         self.attach_names(number_params, |scope| &mut scope.number_params);
+        for (start, end, kind) in std::mem::take(&mut self.pending_methods) {
+            if let Some(scope) = self
+                .scopes
+                .iter_mut()
+                .skip(1)
+                .find(|s| s.start_byte == start && s.end_byte == end)
+            {
+                // A trait's method stays one whichever pattern saw it first.
+                if scope.method != Some(MethodKind::Trait) {
+                    scope.method = Some(kind);
+                }
+            }
+        }
+        self.recursions.sort_by_key(|r| r.call.start_byte());
+        self.branches.sort_unstable();
+        self.branches.dedup();
         self.loops
             .sort_by_key(|l| (l.node.start_byte(), std::cmp::Reverse(l.node.end_byte())));
         self.breakables.sort_unstable();

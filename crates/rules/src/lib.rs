@@ -6,14 +6,15 @@
 pub mod dataflow;
 mod facts;
 mod loops;
+mod recursion;
 mod registry;
 mod rules;
 mod shape;
 mod sink_rule;
 
 pub use facts::{
-    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Loop, LoopExit, RetryFacts,
-    Sanitizer, Scope, Shape, Sink, SinkKind,
+    Build, BuildKind, Call, Def, FileFacts, Guard, GuardKind, Loop, LoopExit, MethodKind,
+    Recursion, RetryFacts, Sanitizer, Scope, Shape, Sink, SinkKind,
 };
 pub use registry::{Registry, Rule};
 

@@ -7,6 +7,9 @@
 //! loop or switch around it, or the loop its label names; an exit inside a nested function does
 //! not leave the loop. A forever loop that nothing leaves is an error; a loop whose condition is a
 //! variable that nothing in the file can change is a note.
+//!
+//! The rule also reports recursion that nothing ends: a function that calls itself on every
+//! path, and recursion whose depth comes from request data (see [`crate::recursion`]).
 
 use crate::loops::{escape, header_hit, within, Escape, Target};
 use crate::{FileFacts, Hit, Loop, Rule};
@@ -16,15 +19,17 @@ use tree_sitter::Node;
 static META: RuleMeta = RuleMeta {
     id: "unbounded-loop",
     name: "UnboundedLoop",
-    short_description: "A loop that nothing can end",
+    short_description: "A loop or a recursion that nothing can end",
     full_description: "A loop whose condition never ends it (while True, for (;;), loop {}) has \
         no break, return, raise, throw or exit that reaches outside it, or a loop's condition is \
-        a variable that nothing in the loop or the file changes. In production such a loop \
-        pins a CPU, blocks a worker forever, or keeps a process from shutting down. Give it an \
-        exit: a break on the condition that ends the work, a shutdown flag, a closed channel, \
-        a cancelled token.",
+        a variable that nothing in the loop or the file changes; or a function calls itself on \
+        every path (no base case), or as deep as a number from the request says. In production \
+        such a loop pins a CPU, blocks a worker forever, or keeps a process from shutting down, \
+        and such recursion overflows the stack. Give it an exit: a break on the condition that \
+        ends the work, a shutdown flag, a closed channel, a cancelled token, a base case, a \
+        depth cap.",
     family: Family::UnboundedLoop,
-    cwes: &[835],
+    cwes: &[835, 674],
     security: false,
     security_severity: None,
     default_level: Level::Error,
@@ -66,6 +71,7 @@ impl Rule for UnboundedLoop {
                 hits.push(hit);
             }
         }
+        crate::recursion::check(facts, META.id, hits);
     }
 }
 
