@@ -70,3 +70,29 @@
     ]))
   (#any-of? @_route "route" "get" "post" "put" "patch" "delete" "api_route" "websocket")
   (#any-of? @_type "int" "float"))
+
+; FastAPI rejects numbers over a bound it declares: `size: int = Query(10, le=100)`,
+; `size: Annotated[int, Query(le=100)]` (also Path, Body, Field): a limit for the whole body.
+((function_definition
+   parameters: (parameters
+     (typed_default_parameter
+       name: (identifier) @guard.subject
+       value: (call arguments: (argument_list (keyword_argument name: (identifier) @_bound)))))
+   body: (block) @guard.region)
+ (#any-of? @_bound "le" "lt")
+ (#set! guard "limit"))
+((function_definition
+   parameters: (parameters
+     [
+       (typed_parameter
+         (identifier) @guard.subject
+         type: (type (generic_type (type_parameter (type (call
+           arguments: (argument_list (keyword_argument name: (identifier) @_bound))))))))
+       (typed_default_parameter
+         name: (identifier) @guard.subject
+         type: (type (generic_type (type_parameter (type (call
+           arguments: (argument_list (keyword_argument name: (identifier) @_bound))))))))
+     ])
+   body: (block) @guard.region)
+ (#any-of? @_bound "le" "lt")
+ (#set! guard "limit"))

@@ -65,3 +65,25 @@
     type_arguments: (type_arguments (primitive_type) @_type))
   (#any-of? @_wrapper "Path" "Query")
   (#match? @_type "^([ui](8|16|32|64|128|size)|f32|f64)$"))
+
+; `.and_then(|w| w.parse::<usize>().ok())`, `.map(|s| s.parse().ok())`: a number parsed from what
+; the Option holds. Safe as text (a conversion), still the client's number as a bound or a size
+; (an access of the Option, which the conversion does not clear for bounds).
+((call_expression
+   function: (field_expression value: (_) @expr.part field: (field_identifier) @_method)
+   arguments: (arguments . (closure_expression
+     parameters: (closure_parameters . (identifier) @_param .)
+     body: (call_expression
+       function: (field_expression
+         value: (call_expression
+           function: [
+             (field_expression value: (identifier) @_use field: (field_identifier) @_parse)
+             (generic_function
+               function: (field_expression value: (identifier) @_use field: (field_identifier) @_parse))
+           ])
+         field: (field_identifier) @_ok))) .)) @expr.build @sanitizer.convert
+ (#any-of? @_method "map" "and_then" "filter_map" "flat_map")
+ (#eq? @_param @_use)
+ (#eq? @_parse "parse")
+ (#eq? @_ok "ok")
+ (#set! build "access"))

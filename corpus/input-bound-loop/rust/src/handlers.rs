@@ -8,7 +8,7 @@ const MAX_COUNT: u32 = 100;
 
 pub async fn canvas(Query(params): Query<HashMap<String, String>>) -> Vec<u8> {
     let side: usize = params.get("side").and_then(|s| s.parse().ok()).unwrap_or(64);
-    vec![0u8; side * side] // todo-expect: input-bound-loop
+    vec![0u8; side * side] // expect: input-bound-loop
 }
 
 pub async fn canvas_from_width(Query(params): Query<HashMap<String, String>>) -> Vec<u8> {
@@ -53,7 +53,12 @@ pub async fn stripes_clamped(Query(params): Query<HashMap<String, String>>) -> S
 
 pub async fn banner(Query(params): Query<HashMap<String, String>>) -> String {
     let width = params.get("width").and_then(|w| w.parse::<usize>().ok()).unwrap_or(10);
-    "=".repeat(width) // todo-expect: input-bound-loop
+    "=".repeat(width) // expect: input-bound-loop
+}
+
+pub async fn banner_capped(Query(params): Query<HashMap<String, String>>) -> String {
+    let width = params.get("width").and_then(|w| w.parse::<usize>().ok()).unwrap_or(10).min(MAX_SIDE);
+    "=".repeat(width) // ok: input-bound-loop
 }
 
 pub async fn banner_fixed() -> String {

@@ -137,3 +137,23 @@ def nested_function_return(bus):
             return event.ack()
 
         bus.dispatch(handler)
+
+
+_accepting = True
+_announcing = True
+
+
+def stop_accepting():
+    global _accepting
+    _accepting = False
+
+
+def accept_loop(server):
+    while _accepting:  # ok: unbounded-loop
+        server.handle_request()
+
+
+def announce_loop(registry):
+    # nothing in this module ever sets _announcing to False
+    while _announcing:  # expect: unbounded-loop
+        registry.heartbeat()

@@ -122,28 +122,38 @@ fn stuck_condition_hit(facts: &FileFacts<'_>, the_loop: &Loop<'_>, scope: usize)
     }
     let name = facts.text(condition);
     let (start, end) = (the_loop.node.start_byte(), the_loop.node.end_byte());
-    let known_before = facts
+    let declared_here = facts
         .defs(scope, name)
         .iter()
         .any(|d| d.node.end_byte() <= start)
         || facts.scopes[scope].params.iter().any(|(p, _)| p == name);
-    let changed_inside = facts
-        .defs(scope, name)
-        .iter()
-        .any(|d| start <= d.node.start_byte() && d.node.end_byte() <= end)
-        || facts
-            .mutations
+    // A module-level flag read in a function (`let running = true` at the top of the file).
+    let home = if declared_here {
+        scope
+    } else if scope != 0 && !facts.defs(0, name).is_empty() {
+        0
+    } else {
+        return None;
+    };
+    let changed_inside = [home, scope].iter().any(|&s| {
+        facts
+            .defs(s, name)
             .iter()
-            .any(|m| start <= m.start_byte() && m.end_byte() <= end && facts.text(*m) == name);
-    // A closure inside the function may assign it; at module level, any function may
-    // (`global`). Another function's local of the same name is another variable.
-    let outer = &facts.scopes[scope];
+            .any(|d| start <= d.node.start_byte() && d.node.end_byte() <= end)
+    }) || facts
+        .mutations
+        .iter()
+        .any(|m| start <= m.start_byte() && m.end_byte() <= end && facts.text(*m) == name);
+    // A closure inside the function may assign it; a module-level variable, any function
+    // (`global`, or a JavaScript or Rust assignment). Another function's local of the same
+    // name is another variable.
+    let outer = &facts.scopes[home];
     let changed_elsewhere = (0..facts.scopes.len()).any(|other| {
         let inner = &facts.scopes[other];
         let nested = outer.start_byte <= inner.start_byte && inner.end_byte <= outer.end_byte;
-        other != scope && (scope == 0 || nested) && !facts.defs(other, name).is_empty()
+        other != home && (home == 0 || nested) && !facts.defs(other, name).is_empty()
     });
-    if !known_before || changed_inside || changed_elsewhere {
+    if changed_inside || changed_elsewhere {
         return None;
     }
     let message = format!(
