@@ -44,7 +44,7 @@ fn analyze(c: &mut Criterion) {
                         let outcome = engine.analyze(
                             &mut workspace,
                             &file.path,
-                            file.language,
+                            file.language.into(),
                             black_box(&file.bytes),
                         );
                         black_box(outcome);

@@ -1,12 +1,14 @@
 //! The corpus is the ground truth (design.md, corpus/README.md): every `expect:` line must be
 //! reported, no `ok:` or unannotated line may be, and `todo-expect:` / `todo-ok:` pin known
 //! gaps so that closing one fails here until the annotation is promoted. Each top-level folder
-//! of `corpus/` is scanned as one repository. Per-rule precision and recall are printed.
+//! of `corpus/` is scanned as one repository, except that a top-level folder whose sub-folders
+//! hold a `REPO.md` is a set of mini-repositories, each scanned on its own (the missing-index
+//! cases: a schema and the queries on it). Per-rule precision and recall are printed.
 
 #![allow(clippy::print_stdout)]
 
 use shipshape_engine::Engine;
-use shipshape_lang::Language;
+use shipshape_lang::FileKind;
 use shipshape_query::{PackFile, QuerySet};
 use shipshape_rules::Registry;
 use shipshape_scan::{scan, ScanOptions, Silent};
@@ -28,6 +30,31 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// The folders scanned as one repository each: top-level folders of `corpus/`, or their
+/// sub-folders that hold a `REPO.md`.
+fn repository_cases() -> Vec<PathBuf> {
+    let folders = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .expect("corpus folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_dir())
+            .collect()
+    };
+    let mut cases = Vec::new();
+    for top in folders(&corpus_dir()) {
+        let repos: Vec<PathBuf> = folders(&top)
+            .into_iter()
+            .filter(|sub| sub.join("REPO.md").is_file())
+            .collect();
+        if repos.is_empty() {
+            cases.push(top);
+        } else {
+            cases.extend(repos);
+        }
+    }
+    cases
+}
+
 fn annotations(case: &Path) -> BTreeMap<Key, Mark> {
     let mut marks = BTreeMap::new();
     let walker = ignore::WalkBuilder::new(case)
@@ -35,7 +62,7 @@ fn annotations(case: &Path) -> BTreeMap<Key, Mark> {
         .build();
     for entry in walker.flatten() {
         let path = entry.path();
-        let Some(language) = Language::from_path(path) else {
+        let Some(kind) = FileKind::from_path(path) else {
             continue;
         };
         let text = String::from_utf8_lossy(&std::fs::read(path).expect("corpus file")).into_owned();
@@ -45,7 +72,7 @@ fn annotations(case: &Path) -> BTreeMap<Key, Mark> {
             .to_string_lossy()
             .replace('\\', "/");
         for (index, line) in text.lines().enumerate() {
-            for (mark, rules) in parse_annotation(line, language.line_comment()) {
+            for (mark, rules) in parse_annotation(line, kind.line_comment()) {
                 for rule in rules {
                     marks.insert((relative.clone(), index + 1, rule), mark);
                 }
@@ -97,11 +124,7 @@ fn corpus_annotations_hold() {
 
     let mut failures = Vec::new();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .expect("corpus/ exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut cases = repository_cases();
     cases.sort();
     assert!(!cases.is_empty(), "corpus/ has no cases");
 
@@ -128,10 +151,12 @@ fn corpus_annotations_hold() {
                 )
             })
             .collect();
+        let corpus = corpus_dir();
         let case_name = case
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+            .strip_prefix(&corpus)
+            .unwrap_or(case)
+            .to_string_lossy()
+            .replace('\\', "/");
         let at = |(path, line, rule): &Key| format!("corpus/{case_name}/{path}:{line} [{rule}]");
 
         for (key, mark) in &marks {

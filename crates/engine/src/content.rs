@@ -6,7 +6,6 @@
 //! replacement keeps UTF-16 columns of the rest of the line right, one unit per bad byte run).
 
 use shipshape_core::{Notification, NotificationKind};
-use shipshape_lang::Language;
 
 /// Thresholds for the content guards.
 #[derive(Debug, Clone, Copy)]
@@ -35,7 +34,7 @@ const BINARY_SNIFF_BYTES: usize = 8000;
 /// Decode a file's bytes for analysis, or say why it is skipped.
 pub(crate) fn decode(
     path: &str,
-    language: Language,
+    may_be_minified: bool,
     bytes: &[u8],
     limits: &ContentLimits,
 ) -> Result<(String, Vec<Notification>), Notification> {
@@ -79,7 +78,7 @@ pub(crate) fn decode(
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    if language.may_be_minified() {
+    if may_be_minified {
         if let Some(why) = minified(path, &text, limits) {
             return Err(Notification::for_file(
                 path,

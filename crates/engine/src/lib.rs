@@ -18,7 +18,7 @@ use shipshape_core::{
     github_line_hashes, Finding, FingerprintBuilder, FlowStep, LineIndex, Notification,
     NotificationKind,
 };
-use shipshape_lang::Language;
+use shipshape_lang::{FileKind, Language};
 use shipshape_query::QuerySet;
 use shipshape_rules::Registry;
 use std::collections::HashMap;
@@ -105,12 +105,47 @@ impl Engine {
         &self,
         workspace: &mut Workspace,
         path: &str,
+        kind: FileKind,
+        bytes: &[u8],
+    ) -> FileOutcome {
+        match kind {
+            FileKind::Code(language) => self.analyze_code(workspace, path, language, bytes),
+            FileKind::Sql | FileKind::Prisma => self.analyze_schema_file(path, kind, bytes),
+        }
+    }
+
+    /// A schema file (SQL, Prisma): decoded and read for the repository's database facts.
+    fn analyze_schema_file(&self, path: &str, kind: FileKind, bytes: &[u8]) -> FileOutcome {
+        let mut outcome = FileOutcome::new(path, kind, bytes.len());
+        let text = match content::decode(path, false, bytes, &self.limits) {
+            Ok((text, notes)) => {
+                outcome.notifications.extend(notes);
+                text
+            }
+            Err(skip) => {
+                outcome.notifications.push(skip);
+                return outcome;
+            }
+        };
+        outcome.lines = LineIndex::new(&text).line_count();
+        outcome.analyzed = true;
+        if self.mode == Mode::ParseOnly {
+            return outcome;
+        }
+        outcome
+    }
+
+    /// A source file: one parse, one query pass, the rules.
+    fn analyze_code(
+        &self,
+        workspace: &mut Workspace,
+        path: &str,
         language: Language,
         bytes: &[u8],
     ) -> FileOutcome {
-        let mut outcome = FileOutcome::new(path, language, bytes.len());
+        let mut outcome = FileOutcome::new(path, FileKind::Code(language), bytes.len());
         let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
-        let text = match content::decode(path, language, bytes, &self.limits) {
+        let text = match content::decode(path, language.may_be_minified(), bytes, &self.limits) {
             Ok((text, notes)) => {
                 outcome.notifications.extend(notes);
                 text

@@ -1,15 +1,15 @@
 //! What analysing one file produced.
 
 use shipshape_core::{Finding, Notification};
-use shipshape_lang::Language;
+use shipshape_lang::FileKind;
 
 /// The result of analysing one file.
 #[derive(Debug, Clone)]
 pub struct FileOutcome {
     /// Repo-relative `/`-separated path.
     pub path: String,
-    /// Its language.
-    pub language: Language,
+    /// What it is.
+    pub kind: FileKind,
     /// Size in bytes.
     pub bytes: usize,
     /// Number of lines (0 when the file was skipped before decoding).
@@ -24,10 +24,10 @@ pub struct FileOutcome {
 
 impl FileOutcome {
     /// An outcome with nothing in it yet.
-    pub fn new(path: &str, language: Language, bytes: usize) -> Self {
+    pub fn new(path: &str, kind: FileKind, bytes: usize) -> Self {
         FileOutcome {
             path: path.to_string(),
-            language,
+            kind,
             bytes,
             lines: 0,
             analyzed: false,
@@ -37,8 +37,8 @@ impl FileOutcome {
     }
 
     /// An outcome for a file that was never analysed, with the reason.
-    pub fn skipped(path: &str, language: Language, bytes: usize, why: Notification) -> Self {
-        let mut outcome = Self::new(path, language, bytes);
+    pub fn skipped(path: &str, kind: FileKind, bytes: usize, why: Notification) -> Self {
+        let mut outcome = Self::new(path, kind, bytes);
         outcome.notifications.push(why);
         outcome
     }

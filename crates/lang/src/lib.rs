@@ -112,6 +112,74 @@ impl Language {
     }
 }
 
+/// What a discovered file is: source code in one of the [`Language`]s, or a file that only
+/// describes the database (SQL migrations and dumps, a Prisma schema). Schema files are read
+/// by `shipshape-schema`, not parsed by tree-sitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    /// Source code.
+    Code(Language),
+    /// `.sql`: migrations, schema dumps, query files.
+    Sql,
+    /// `.prisma`: a Prisma schema.
+    Prisma,
+}
+
+impl FileKind {
+    /// The kind of a file, from its name's extension.
+    pub fn from_path(path: &std::path::Path) -> Option<FileKind> {
+        let ext = path.extension()?.to_str()?;
+        match ext {
+            "sql" => Some(FileKind::Sql),
+            "prisma" => Some(FileKind::Prisma),
+            _ => Language::from_extension(ext).map(FileKind::Code),
+        }
+    }
+
+    /// The source language, for code.
+    pub fn language(self) -> Option<Language> {
+        match self {
+            FileKind::Code(language) => Some(language),
+            FileKind::Sql | FileKind::Prisma => None,
+        }
+    }
+
+    /// Lower-case id for JSON output and messages.
+    pub fn id(self) -> &'static str {
+        match self {
+            FileKind::Code(language) => language.id(),
+            FileKind::Sql => "sql",
+            FileKind::Prisma => "prisma",
+        }
+    }
+
+    /// The line-comment marker, used by corpus annotations and inline suppressions.
+    pub fn line_comment(self) -> &'static str {
+        match self {
+            FileKind::Code(language) => language.line_comment(),
+            FileKind::Sql => "--",
+            FileKind::Prisma => "//",
+        }
+    }
+}
+
+impl From<Language> for FileKind {
+    fn from(language: Language) -> Self {
+        FileKind::Code(language)
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileKind::Code(language) => language.fmt(f),
+            FileKind::Sql => f.write_str("SQL"),
+            FileKind::Prisma => f.write_str("Prisma"),
+        }
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.display_name())
@@ -145,5 +213,10 @@ mod tests {
             assert_eq!(Language::from_extension(ext), Some(lang));
         }
         assert_eq!(Language::from_extension("go"), None);
+        let kind = |name: &str| FileKind::from_path(std::path::Path::new(name));
+        assert_eq!(kind("db/migrate/001_init.sql"), Some(FileKind::Sql));
+        assert_eq!(kind("prisma/schema.prisma"), Some(FileKind::Prisma));
+        assert_eq!(kind("app.py"), Some(FileKind::Code(Language::Python)));
+        assert_eq!(kind("README.md"), None);
     }
 }

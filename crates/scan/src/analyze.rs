@@ -4,7 +4,7 @@ use crate::panic_guard;
 use crate::{Candidate, ScanOptions};
 use shipshape_core::{Notification, NotificationKind};
 use shipshape_engine::{Engine, FileOutcome, Workspace};
-use shipshape_lang::Language;
+use shipshape_lang::{FileKind, Language};
 
 /// What the scanner calls for each file; [`Engine`] is the real one, tests plug in others.
 pub trait FileAnalyzer: Sync {
@@ -21,7 +21,7 @@ pub trait FileAnalyzer: Sync {
         &self,
         workspace: &mut Workspace,
         path: &str,
-        language: Language,
+        kind: FileKind,
         bytes: &[u8],
     ) -> FileOutcome;
 }
@@ -35,10 +35,10 @@ impl FileAnalyzer for Engine {
         &self,
         workspace: &mut Workspace,
         path: &str,
-        language: Language,
+        kind: FileKind,
         bytes: &[u8],
     ) -> FileOutcome {
-        Engine::analyze(self, workspace, path, language, bytes)
+        Engine::analyze(self, workspace, path, kind, bytes)
     }
 }
 
@@ -52,7 +52,7 @@ pub(crate) fn analyze_file(
     let skip = |bytes: u64, kind, message: String| {
         FileOutcome::skipped(
             path,
-            candidate.language,
+            candidate.kind,
             usize::try_from(bytes).unwrap_or(usize::MAX),
             Notification::for_file(path, kind, message),
         )
@@ -87,7 +87,7 @@ pub(crate) fn analyze_file(
             )
         }
     };
-    match panic_guard::catch(|| analyzer.analyze(workspace, path, candidate.language, &bytes)) {
+    match panic_guard::catch(|| analyzer.analyze(workspace, path, candidate.kind, &bytes)) {
         Ok(outcome) => outcome,
         Err(panic) => {
             // The parser may be mid-parse: start the next file with fresh ones.

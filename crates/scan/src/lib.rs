@@ -39,7 +39,11 @@ pub fn scan(
     let started = Instant::now();
     let discovery = discover(options)?;
     observer.discovered(discovery.files.len());
-    let mut languages: Vec<_> = discovery.files.iter().map(|c| c.language).collect();
+    let mut languages: Vec<_> = discovery
+        .files
+        .iter()
+        .filter_map(|c| c.kind.language())
+        .collect();
     languages.sort();
     languages.dedup();
     analyzer.prepare(&languages);

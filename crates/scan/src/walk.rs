@@ -4,7 +4,7 @@ use crate::{ScanError, ScanOptions, DEFAULT_EXCLUDED_DIRS};
 use ignore::overrides::OverrideBuilder;
 use ignore::{WalkBuilder, WalkState};
 use shipshape_core::{Notification, NotificationKind};
-use shipshape_lang::Language;
+use shipshape_lang::FileKind;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 
@@ -15,8 +15,8 @@ pub struct Candidate {
     pub relative: String,
     /// Where to read it.
     pub absolute: PathBuf,
-    /// Its language.
-    pub language: Language,
+    /// What it is: code in a language, or a schema file.
+    pub kind: FileKind,
 }
 
 /// The files found, sorted, and what went wrong while walking.
@@ -142,7 +142,7 @@ fn classify(
     if !file_type.is_file() {
         return None; // folders, and symlinks when not following them
     }
-    let language = Language::from_path(entry.path())?;
+    let kind = FileKind::from_path(entry.path())?;
     let relative = relative_path(entry.path(), root);
     if follow || entry.path_is_symlink() {
         // With --follow-symlinks, a link (or a file under a linked folder) may lead out of the
@@ -171,7 +171,7 @@ fn classify(
     Some(Found::File(Candidate {
         relative,
         absolute: entry.into_path(),
-        language,
+        kind,
     }))
 }
 

@@ -4,7 +4,7 @@
 
 use shipshape_core::{NotificationKind, ScanResult};
 use shipshape_engine::{Engine, FileOutcome, Workspace};
-use shipshape_lang::Language;
+use shipshape_lang::FileKind;
 use shipshape_query::{PackFile, QuerySet};
 use shipshape_rules::Registry;
 use shipshape_scan::{scan, FileAnalyzer, ScanOptions, Silent};
@@ -39,17 +39,11 @@ fn scan_with(root: &Path, analyzer: &dyn FileAnalyzer, threads: usize) -> ScanRe
 struct Exploding(Engine);
 
 impl FileAnalyzer for Exploding {
-    fn analyze(
-        &self,
-        ws: &mut Workspace,
-        path: &str,
-        language: Language,
-        bytes: &[u8],
-    ) -> FileOutcome {
+    fn analyze(&self, ws: &mut Workspace, path: &str, kind: FileKind, bytes: &[u8]) -> FileOutcome {
         if path.contains("explode") {
             panic!("boom in {path}");
         }
-        self.0.analyze(ws, path, language, bytes)
+        self.0.analyze(ws, path, kind, bytes)
     }
 }
 
