@@ -2,7 +2,8 @@
 //! on its capture kinds into [`FileFacts`].
 
 use crate::Budgets;
-use shipshape_query::{Capture, CompiledQuery};
+use shipshape_query::{Capture, CompiledQuery, DbProperties};
+use shipshape_rules::db_captures::{DbColumnCapture, DbUse, Lookup, Naming};
 use shipshape_rules::{
     BuildKind, FileFacts, GuardKind, LoopExit, MethodKind, Recursion, Sanitizer, Shape, Sink,
     SinkKind,
@@ -141,6 +142,25 @@ fn pass<'t>(
                 Capture::MethodTrait => facts.add_method(node, MethodKind::Trait),
                 Capture::Branch => facts.add_branch(node),
                 Capture::Binding => facts.add_binding(node),
+                Capture::DbCall => bound.db.call = Some(node),
+                Capture::DbModel => bound.db.model = Some(node),
+                Capture::DbTable => bound.db.table = Some(node),
+                Capture::DbReceiver => bound.db.receiver = Some(node),
+                Capture::DbColumn => bound.db.column = Some(node),
+                Capture::DbOperator => bound.db.operator = Some(node),
+                Capture::DbSql => facts.db.sql.push(node),
+                Capture::DbDialect => bound.db.dialect = true,
+                Capture::SchemaModel => bound.db.model_decl = Some(node),
+                Capture::SchemaModelName => bound.db.model_name = Some(node),
+                Capture::SchemaTable => bound.db.table_name = Some(node),
+                Capture::SchemaField => bound.db.field = Some(node),
+                Capture::SchemaFieldName => bound.db.field_name = Some(node),
+                Capture::SchemaColumn => bound.db.field_column = Some(node),
+                Capture::SchemaReferences => bound.db.references = Some(node),
+                Capture::SchemaIndex => bound.db.index = Some(node),
+                Capture::SchemaIndexColumn => bound.db.index_columns.push(node),
+                Capture::SchemaIndexTable => bound.db.index_table = Some(node),
+                Capture::SchemaIndexModel => bound.db.index_model = Some(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -187,6 +207,8 @@ fn pass<'t>(
             Some("limit") => GuardKind::Limit,
             _ => GuardKind::Member,
         };
+        let db = std::mem::take(&mut bound.db);
+        db.record(&mut facts, &compiled.db_properties[m.pattern_index]);
         bound.record(&mut facts, label, shape, build, guard);
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
@@ -247,6 +269,85 @@ struct Bound<'t> {
     recurse: Option<Node<'t>>,
     recurse_name: Option<Node<'t>>,
     recurse_receiver: bool,
+    db: DbBound<'t>,
+}
+
+/// The database captures of one match.
+#[derive(Default)]
+struct DbBound<'t> {
+    call: Option<Node<'t>>,
+    model: Option<Node<'t>>,
+    table: Option<Node<'t>>,
+    receiver: Option<Node<'t>>,
+    column: Option<Node<'t>>,
+    operator: Option<Node<'t>>,
+    dialect: bool,
+    model_decl: Option<Node<'t>>,
+    model_name: Option<Node<'t>>,
+    table_name: Option<Node<'t>>,
+    field: Option<Node<'t>>,
+    field_name: Option<Node<'t>>,
+    field_column: Option<Node<'t>>,
+    references: Option<Node<'t>>,
+    index: Option<Node<'t>>,
+    index_columns: Vec<Node<'t>>,
+    index_table: Option<Node<'t>>,
+    index_model: Option<Node<'t>>,
+}
+
+impl<'t> DbBound<'t> {
+    fn record(self, facts: &mut FileFacts<'t>, properties: &DbProperties) {
+        let db = &mut facts.db;
+        if self.dialect {
+            if let Some(dialect) = &properties.dialect {
+                db.dialects.push(dialect.clone());
+            }
+        }
+        if let Some(call) = self.call {
+            let record = db.call(call);
+            record.model = record.model.or(self.model);
+            record.table = record.table.or(self.table);
+            record.receiver = record.receiver.or(self.receiver);
+            if let Some(name) = self.column {
+                record.columns.push(DbColumnCapture {
+                    name,
+                    operator: self.operator,
+                    use_kind: DbUse::from_property(properties.db.as_deref()),
+                    lookup: match properties.lookup.as_deref() {
+                        Some("django") => Lookup::Django,
+                        _ => Lookup::Plain,
+                    },
+                    model: self.model,
+                });
+            }
+        }
+        match (self.model_decl, self.table_name) {
+            (Some(node), table) => {
+                let record = db.model(node);
+                record.name = record.name.or(self.model_name);
+                record.table = record.table.or(table);
+                if properties.naming.is_some() {
+                    record.naming = Naming::from_property(properties.naming.as_deref());
+                }
+            }
+            (None, Some(table)) => db.tables.push(table),
+            (None, None) => {}
+        }
+        if let Some(node) = self.field {
+            let record = db.field(node);
+            record.name = record.name.or(self.field_name);
+            record.column = record.column.or(self.field_column);
+            record.references = record.references.or(self.references);
+            record.flags.set(properties.schema.as_deref());
+        }
+        if let Some(node) = self.index {
+            let record = db.index(node);
+            record.columns.extend(self.index_columns);
+            record.table = record.table.or(self.index_table);
+            record.model = record.model.or(self.index_model);
+            record.flags.set(properties.schema.as_deref());
+        }
+    }
 }
 
 impl<'t> Bound<'t> {

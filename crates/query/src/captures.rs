@@ -132,6 +132,46 @@ pub enum Capture {
     /// A part of a function that may not run: an `if` branch, a conditional expression's arm,
     /// a short-circuit operand, a `match` arm, an exception handler, a comprehension.
     Branch,
+    /// An ORM call that runs or shapes a query (`filter`, `get`, `order_by`, `findMany`,
+    /// `where`): where a missing-index finding is reported.
+    DbCall,
+    /// The model class or ORM accessor a `@db.call` queries (`User` in `User.objects.filter`).
+    DbModel,
+    /// A table name a `@db.call` queries (`'users'` in `knex('users')`).
+    DbTable,
+    /// The query a `@db.call` is chained on (`Order.objects.filter(…)` in `….order_by(…)`).
+    DbReceiver,
+    /// A column or field name a `@db.call` filters, sorts, joins or groups on.
+    DbColumn,
+    /// An operator applied to a `@db.column` (`contains`, `startsWith`, `Like`, `Op.gt`).
+    DbOperator,
+    /// SQL text that a call runs, besides the `@sink.sql` arguments (a safe `sqlx::query!`).
+    DbSql,
+    /// A driver or import that says which database the code talks to (`psycopg`, `mysql2`).
+    DbDialect,
+    /// A model or table declaration in code (a Django or SQLAlchemy class, `sequelize.define`).
+    SchemaModel,
+    /// The name of a `@schema.model`.
+    SchemaModelName,
+    /// A table name a model declares (`db_table`, `__tablename__`, `@Entity("orders")`).
+    SchemaTable,
+    /// A field (column) declaration inside a `@schema.model`.
+    SchemaField,
+    /// The name of a `@schema.field`.
+    SchemaFieldName,
+    /// The column name a `@schema.field` declares when it differs from its name.
+    SchemaColumn,
+    /// The model a foreign-key `@schema.field` references.
+    SchemaReferences,
+    /// An index or unique constraint over one or more columns (`models.Index(fields=[…])`,
+    /// `Index('ix', …)`, `op.create_index(…)`, `indexes: [{ fields: […] }]`).
+    SchemaIndex,
+    /// One column of a `@schema.index`, in order.
+    SchemaIndexColumn,
+    /// The table a `@schema.index` names, when it is not inside a model.
+    SchemaIndexTable,
+    /// The model a `@schema.index` names, when it is not inside a model.
+    SchemaIndexModel,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -203,6 +243,101 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a name bound in a function other than by assignment (a local import)",
     ),
     ("block", Capture::Block, "a statement block"),
+    (
+        "db.call",
+        Capture::DbCall,
+        "an ORM call that runs or shapes a query (where missing-index reports)",
+    ),
+    (
+        "db.column",
+        Capture::DbColumn,
+        "a column or field a @db.call filters, sorts, joins or groups on",
+    ),
+    (
+        "db.dialect",
+        Capture::DbDialect,
+        "a driver or import naming the database (with #set! dialect)",
+    ),
+    (
+        "db.model",
+        Capture::DbModel,
+        "the model class or ORM accessor a @db.call queries",
+    ),
+    (
+        "db.operator",
+        Capture::DbOperator,
+        "an operator applied to a @db.column (contains, startsWith, Like)",
+    ),
+    (
+        "db.receiver",
+        Capture::DbReceiver,
+        "the query a @db.call is chained on",
+    ),
+    (
+        "db.sql",
+        Capture::DbSql,
+        "SQL text that a call runs (besides @sink.sql arguments)",
+    ),
+    (
+        "db.table",
+        Capture::DbTable,
+        "a table name a @db.call queries",
+    ),
+    (
+        "schema.column",
+        Capture::SchemaColumn,
+        "the column name a @schema.field declares",
+    ),
+    (
+        "schema.field",
+        Capture::SchemaField,
+        "a field (column) declaration in a @schema.model",
+    ),
+    (
+        "schema.field.name",
+        Capture::SchemaFieldName,
+        "the name of a @schema.field",
+    ),
+    (
+        "schema.index",
+        Capture::SchemaIndex,
+        "an index or unique constraint declaration",
+    ),
+    (
+        "schema.index.column",
+        Capture::SchemaIndexColumn,
+        "one column of a @schema.index, in order",
+    ),
+    (
+        "schema.index.model",
+        Capture::SchemaIndexModel,
+        "the model a @schema.index names",
+    ),
+    (
+        "schema.index.table",
+        Capture::SchemaIndexTable,
+        "the table a @schema.index names",
+    ),
+    (
+        "schema.model",
+        Capture::SchemaModel,
+        "a model or table declaration in code",
+    ),
+    (
+        "schema.model.name",
+        Capture::SchemaModelName,
+        "the name of a @schema.model",
+    ),
+    (
+        "schema.references",
+        Capture::SchemaReferences,
+        "the model a foreign-key @schema.field references",
+    ),
+    (
+        "schema.table",
+        Capture::SchemaTable,
+        "the table name a @schema.model declares",
+    ),
     (
         "branch",
         Capture::Branch,
@@ -532,8 +667,26 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
 /// is a constant prefix (`startsWith(ROOT)`), which clears paths, redirects and outbound URLs
 /// only; `words` on a pattern that can lead to a finding but names nothing with `#eq?` /
 /// `#any-of?` lists (space-separated) the words one of which a file must contain for it to
-/// match, so the prefilter can still skip files (`"def"` for a recursion pattern).
-pub const PROPERTY_KEYS: &[&str] = &["label", "shape", "build", "placeholder", "guard", "words"];
+/// match, so the prefilter can still skip files (`"def"` for a recursion pattern); `db` on a
+/// `@db.call` pattern says what the call does with its columns (`"filter"`, `"exclude"`,
+/// `"order"`, `"group"`, `"join"`) and `lookup` `"django"` reads Django's `field__lookup` names;
+/// `schema` on a `@schema.field` or `@schema.index` pattern says what it declares (`"index"`,
+/// `"unique"`, `"primary"`, `"foreign-key"`, `"no-index"`, `"column"`); `naming` on a
+/// `@schema.model` pattern names the ORM's table-naming convention; `dialect` on a
+/// `@db.dialect` pattern names the database (`"postgres"`, `"mysql"`, `"sqlite"`).
+pub const PROPERTY_KEYS: &[&str] = &[
+    "label",
+    "shape",
+    "build",
+    "placeholder",
+    "guard",
+    "words",
+    "db",
+    "schema",
+    "naming",
+    "dialect",
+    "lookup",
+];
 
 impl Capture {
     /// The sink argument captures.

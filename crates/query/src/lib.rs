@@ -13,4 +13,4 @@ mod query_set;
 pub use captures::{Capture, CAPTURES, PROPERTY_KEYS};
 pub use pack::{PackFile, PackSource};
 pub use prefilter::SinkWords;
-pub use query_set::{CompiledQuery, QueryLoadError, QuerySet};
+pub use query_set::{CompiledQuery, DbProperties, QueryLoadError, QuerySet};

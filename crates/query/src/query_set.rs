@@ -59,12 +59,60 @@ pub struct CompiledQuery {
     pub placeholders: Vec<Option<std::sync::Arc<regex::Regex>>>,
     /// For each pattern index, its `(#set! guard "…")` (`prefix` or `limit`), if any.
     pub guard_kinds: Vec<Option<String>>,
+    /// For each pattern index, its database properties (`db`, `schema`, `naming`, `dialect`,
+    /// `lookup`).
+    pub db_properties: Vec<DbProperties>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
     /// Every name a pattern compares text with: an import alias for one of them is worth a
     /// second pass with aliases resolved.
     pub predicate_words: std::collections::HashSet<String>,
 }
+
+/// A pattern's database properties, each checked against its allowed values at load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DbProperties {
+    /// `(#set! db "…")`: what a `@db.call` does with its columns.
+    pub db: Option<String>,
+    /// `(#set! schema "…")`: what a `@schema.field` or `@schema.index` declares.
+    pub schema: Option<String>,
+    /// `(#set! naming "…")`: a `@schema.model`'s table-naming convention.
+    pub naming: Option<String>,
+    /// `(#set! dialect "…")`: the database a `@db.dialect` names.
+    pub dialect: Option<String>,
+    /// `(#set! lookup "…")`: how a `@db.column`'s text names a field and its comparison.
+    pub lookup: Option<String>,
+}
+
+/// The values each database property allows.
+const DB_PROPERTY_VALUES: &[(&str, &[&str])] = &[
+    ("db", &["filter", "exclude", "order", "group", "join"]),
+    (
+        "schema",
+        &[
+            "index",
+            "unique",
+            "primary",
+            "foreign-key",
+            "no-index",
+            "column",
+        ],
+    ),
+    (
+        "naming",
+        &[
+            "exact",
+            "django",
+            "sqlalchemy",
+            "sequelize",
+            "typeorm",
+            "prisma",
+            "snake",
+        ],
+    ),
+    ("dialect", &["postgres", "mysql", "sqlite"]),
+    ("lookup", &["django"]),
+];
 
 /// The queries of every language, each compiled once per process on first use (compiling
 /// takes tens of milliseconds per language, so a scan compiles only the languages it meets).
@@ -221,6 +269,17 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::Recurse, Capture::RecurseName),
     (Capture::RecurseName, Capture::Recurse),
     (Capture::RecurseReceiver, Capture::Recurse),
+    (Capture::DbModel, Capture::DbCall),
+    (Capture::DbTable, Capture::DbCall),
+    (Capture::DbReceiver, Capture::DbCall),
+    (Capture::DbColumn, Capture::DbCall),
+    (Capture::DbOperator, Capture::DbColumn),
+    (Capture::SchemaModelName, Capture::SchemaModel),
+    (Capture::SchemaFieldName, Capture::SchemaField),
+    (Capture::SchemaReferences, Capture::SchemaField),
+    (Capture::SchemaIndexColumn, Capture::SchemaIndex),
+    (Capture::SchemaIndexTable, Capture::SchemaIndex),
+    (Capture::SchemaIndexModel, Capture::SchemaIndex),
 ];
 
 fn compile_language(
@@ -274,6 +333,7 @@ fn compile_language(
     let mut builds = Vec::new();
     let mut placeholders = Vec::new();
     let mut guard_kinds = Vec::new();
+    let mut db_properties = Vec::new();
     for pattern in 0..query.pattern_count() {
         let start = query.start_byte_for_pattern(pattern);
         let unsupported = query
@@ -298,6 +358,7 @@ fn compile_language(
         let mut build = None;
         let mut placeholder = None;
         let mut guard_kind = None;
+        let mut db = DbProperties::default();
         for property in query.property_settings(pattern) {
             if !PROPERTY_KEYS.contains(&property.key.as_ref()) {
                 return Err(joined.error_at(
@@ -352,6 +413,34 @@ fn compile_language(
                     }
                     guard_kind = value;
                 }
+                key @ ("db" | "schema" | "naming" | "dialect" | "lookup") => {
+                    let allowed = DB_PROPERTY_VALUES
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map_or(&[][..], |(_, values)| *values);
+                    let given = value.clone().unwrap_or_default();
+                    if !allowed.contains(&given.as_str()) {
+                        return Err(joined.error_at(
+                            start,
+                            format!(
+                                "unknown {key} {given:?} in #set!; allowed: {}",
+                                allowed
+                                    .iter()
+                                    .map(|v| format!("\"{v}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        ));
+                    }
+                    let slot = match key {
+                        "db" => &mut db.db,
+                        "schema" => &mut db.schema,
+                        "naming" => &mut db.naming,
+                        "dialect" => &mut db.dialect,
+                        _ => &mut db.lookup,
+                    };
+                    *slot = Some(given);
+                }
                 // Read by the prefilter from the pattern's text; only checked here.
                 "words" => {
                     if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
@@ -386,6 +475,7 @@ fn compile_language(
         builds.push(build);
         placeholders.push(placeholder);
         guard_kinds.push(guard_kind);
+        db_properties.push(db);
 
         let present = |wanted: Capture| {
             query
@@ -409,7 +499,8 @@ fn compile_language(
         }
     }
 
-    // Patterns that can lead to a finding: sinks, and whole-body reads.
+    // Patterns that can lead to a finding (sinks, whole-body reads, loops, recursion) or to a
+    // repository-level fact (database calls and schema declarations).
     let is_sink = |c: &Option<Capture>| {
         c.is_some_and(|c| {
             c.is_sink_argument()
@@ -419,6 +510,12 @@ fn compile_language(
                         | Capture::LoopForever
                         | Capture::LoopCondition
                         | Capture::Recurse
+                        | Capture::DbCall
+                        | Capture::DbSql
+                        | Capture::DbDialect
+                        | Capture::SchemaModel
+                        | Capture::SchemaField
+                        | Capture::SchemaIndex
                 )
         })
     };
@@ -447,6 +544,7 @@ fn compile_language(
         builds,
         placeholders,
         guard_kinds,
+        db_properties,
         sink_words,
         predicate_words: crate::prefilter::predicate_words(&joined.text),
     })

@@ -126,6 +126,31 @@ pub struct Value<'t> {
     /// Source text the value certainly starts with (`"https://api.example.com/" + path`
     /// starts with the quoted origin), `None` while nothing is known either way.
     pub lead: Option<String>,
+    /// The whole text, when the value is one constant string (a literal, a variable or
+    /// constant holding one, literals joined together): the SQL a query runs.
+    pub exact: Exact,
+}
+
+/// What is known of a value's whole text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Exact {
+    /// Nothing yet (a merge takes the other side's).
+    #[default]
+    Unknown,
+    /// Exactly this text, unquoted.
+    Text(String),
+    /// Not one known text.
+    Varies,
+}
+
+impl Exact {
+    fn merge(&mut self, other: Exact) {
+        *self = match (std::mem::take(self), other) {
+            (Exact::Unknown, other) | (other, Exact::Unknown) => other,
+            (Exact::Text(a), Exact::Text(b)) if a == b => Exact::Text(a),
+            _ => Exact::Varies,
+        };
+    }
 }
 
 impl<'t> Value<'t> {
@@ -133,11 +158,28 @@ impl<'t> Value<'t> {
         Value::default()
     }
 
+    /// A constant whose text is not known (a sanitized or allow-listed value).
+    fn opaque_constant() -> Self {
+        Value {
+            exact: Exact::Varies,
+            ..Value::default()
+        }
+    }
+
     fn literal(text: &str) -> Self {
         let mut value = Value::constant();
         value.push_text(text);
         value.lead = Some(text.chars().take(MAX_LEAD).collect());
+        value.exact = crate::literal::unquote(text).map_or(Exact::Varies, Exact::Text);
         value
+    }
+
+    /// The whole text, when it is one known constant string.
+    pub fn exact_text(&self) -> Option<&str> {
+        match &self.exact {
+            Exact::Text(text) => Some(text),
+            _ => None,
+        }
     }
 
     fn tainted(leaf: Node<'t>) -> Self {
@@ -148,6 +190,7 @@ impl<'t> Value<'t> {
                 steps: Vec::new(),
             }),
             lead: Some(String::new()),
+            exact: Exact::Varies,
             ..Value::default()
         }
     }
@@ -162,6 +205,7 @@ impl<'t> Value<'t> {
             taint: Some(taint.clone()),
             request: Some(taint),
             lead: Some(String::new()),
+            exact: Exact::Varies,
             ..Value::default()
         }
     }
@@ -178,6 +222,7 @@ impl<'t> Value<'t> {
             }),
             params: 1 << index,
             lead: Some(String::new()),
+            exact: Exact::Varies,
             ..Value::default()
         }
     }
@@ -224,6 +269,7 @@ impl<'t> Value<'t> {
             (None, lead) | (lead, None) => lead,
             (Some(a), Some(b)) => Some(common_prefix(&a, &b).to_string()),
         };
+        self.exact.merge(other.exact);
     }
 
     fn with_step(mut self, step: Node<'t>) -> Self {
@@ -362,7 +408,7 @@ impl<'f, 't> Evaluator<'f, 't> {
             return Value::request(node);
         }
         match facts.sanitizer(node) {
-            Some(sanitizer) if sanitizer.clears(self.kind) => return Value::constant(),
+            Some(sanitizer) if sanitizer.clears(self.kind) => return Value::opaque_constant(),
             // Validated: no longer request data, but its text is still not fixed.
             Some(sanitizer) if sanitizer.validates() => return Value::tainted(node),
             _ => {}
@@ -391,8 +437,18 @@ impl<'f, 't> Evaluator<'f, 't> {
             // Only text builds keep a lead of their own; a choice's comes from merging.
             let mut lead_open = !build.format && !build.choice;
             let mut part_values = Vec::new();
+            let mut joined = Some(String::new());
             for (index, &part) in build.parts.iter().enumerate() {
                 let part_value = self.eval_hops(part, scope, hops);
+                joined = joined.and_then(|mut text| {
+                    let separator =
+                        fragments[index].trim_matches(|c: char| c.is_whitespace() || c == '+');
+                    let part_text = part_value.exact_text()?;
+                    separator.is_empty().then(|| {
+                        text.push_str(part_text);
+                        text
+                    })
+                });
                 if build.format {
                     part_values.push(part_value.clone());
                 }
@@ -413,6 +469,21 @@ impl<'f, 't> Evaluator<'f, 't> {
             }
             if build.format {
                 lead = format_lead(&part_values);
+            }
+            // Literals joined with nothing but `+` or space between them are one text
+            // (`"SELECT …" "WHERE …"`, `"SELECT …" + "WHERE …"`); a choice keeps what its parts
+            // agree on (the merge above); anything else is no one text.
+            let last_fragment_empty = fragments.last().is_some_and(|f| {
+                f.trim_matches(|c: char| c.is_whitespace() || c == '+')
+                    .is_empty()
+            });
+            if !build.choice {
+                value.exact = match joined {
+                    Some(text) if !build.access && !build.format && last_fragment_empty => {
+                        Exact::Text(text)
+                    }
+                    _ => Exact::Varies,
+                };
             }
             if !build.choice {
                 value.lead = Some(lead.chars().take(MAX_LEAD).collect());
@@ -482,6 +553,12 @@ impl<'f, 't> Evaluator<'f, 't> {
             built: returns.built,
             text: returns.text.clone(),
             lead: Some(String::new()),
+            // A helper returning one constant text returns it whatever its arguments.
+            exact: if returns.params == 0 {
+                returns.exact.clone()
+            } else {
+                Exact::Varies
+            },
         };
         for (index, &arg) in args.iter().enumerate().take(MAX_PARAMS) {
             if returns.params & (1 << index) != 0 {
@@ -508,7 +585,7 @@ impl<'f, 't> Evaluator<'f, 't> {
         }
         let at = ident.start_byte();
         if self.allow_listed(name, at, scope, hops) {
-            return Value::constant();
+            return Value::opaque_constant();
         }
         let mut value = Value::constant();
         let mut found = false;

@@ -394,6 +394,8 @@ pub struct FileFacts<'t> {
     pub branches: Vec<(usize, usize)>,
     pending_methods: Vec<(usize, usize, MethodKind)>,
     bindings: Vec<Node<'t>>,
+    /// ORM calls, SQL text, drivers and schema declarations, for the missing-index join.
+    pub db: crate::db_captures::DbCaptures<'t>,
 }
 
 impl<'t> FileFacts<'t> {
@@ -769,6 +771,7 @@ impl<'t> FileFacts<'t> {
             }
         }
         self.recursions.sort_by_key(|r| r.call.start_byte());
+        self.db.finish();
         self.branches.sort_unstable();
         self.branches.dedup();
         self.loops

@@ -4,7 +4,9 @@
 #![deny(missing_docs)]
 
 pub mod dataflow;
+pub mod db_captures;
 mod facts;
+mod literal;
 mod loops;
 mod recursion;
 mod registry;

@@ -1,0 +1,322 @@
+//! What the query pass finds about the database in one file, still as tree nodes: ORM calls
+//! and the columns they use, SQL text that runs, drivers, and model, field and index
+//! declarations. Several patterns may add to one call, model, field or index (one match per
+//! column, one per flag); records are merged by node. [`crate::db`] turns them into plain
+//! records for the repository-level join.
+
+use std::collections::HashMap;
+use tree_sitter::Node;
+
+/// What an ORM call does with the columns it names (`(#set! db "…")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DbUse {
+    /// Filters rows on them (the default): `filter`, `where`, `get`, `findBy`.
+    #[default]
+    Filter,
+    /// Filters rows on their negation (`exclude`): no index helps.
+    Exclude,
+    /// Sorts by them.
+    Order,
+    /// Groups by them.
+    Group,
+    /// Joins on them.
+    Join,
+}
+
+impl DbUse {
+    /// The use a `db` property names.
+    pub fn from_property(value: Option<&str>) -> DbUse {
+        match value {
+            Some("exclude") => DbUse::Exclude,
+            Some("order") => DbUse::Order,
+            Some("group") => DbUse::Group,
+            Some("join") => DbUse::Join,
+            _ => DbUse::Filter,
+        }
+    }
+}
+
+/// How a column's text names a field (`(#set! lookup "…")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lookup {
+    /// The text is the field's name (quotes and a leading `-` for descending order aside).
+    #[default]
+    Plain,
+    /// Django: `field`, `field__lookup`, `related__field__lookup`, `-field` to sort descending.
+    Django,
+}
+
+/// One column an ORM call uses, with the operator applied to it if the pattern saw one.
+#[derive(Debug, Clone, Copy)]
+pub struct DbColumnCapture<'t> {
+    /// The name (a keyword, a key, a string, an attribute).
+    pub name: Node<'t>,
+    /// The operator (`contains`, `Like`, `gt`), if any.
+    pub operator: Option<Node<'t>>,
+    /// What the call does with it.
+    pub use_kind: DbUse,
+    /// How its text names a field.
+    pub lookup: Lookup,
+    /// The model it is qualified with (`User` in `User.email`), if any.
+    pub model: Option<Node<'t>>,
+}
+
+/// An ORM call, merged over the patterns that matched it.
+#[derive(Debug, Clone)]
+pub struct DbCallCapture<'t> {
+    /// The call.
+    pub call: Node<'t>,
+    /// The model class or accessor it queries.
+    pub model: Option<Node<'t>>,
+    /// The table name it queries.
+    pub table: Option<Node<'t>>,
+    /// The query it is chained on.
+    pub receiver: Option<Node<'t>>,
+    /// The columns it uses.
+    pub columns: Vec<DbColumnCapture<'t>>,
+}
+
+/// Table-naming conventions of the ORMs (`(#set! naming "…")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub enum Naming {
+    /// The model's name is the table's name.
+    #[default]
+    Exact,
+    /// Django: `<app label>_<model name in lower case>`; foreign keys are `<field>_id` and
+    /// indexed.
+    Django,
+    /// SQLAlchemy: `__tablename__` (the class name when it is missing).
+    Sqlalchemy,
+    /// Sequelize: the model name in the plural (`User` → `Users`).
+    Sequelize,
+    /// TypeORM: the class name in snake case (`UserProfile` → `user_profile`).
+    Typeorm,
+    /// Prisma: the model's name.
+    Prisma,
+    /// The model name in snake case.
+    Snake,
+}
+
+impl Naming {
+    /// The convention a `naming` property names.
+    pub fn from_property(value: Option<&str>) -> Naming {
+        match value {
+            Some("django") => Naming::Django,
+            Some("sqlalchemy") => Naming::Sqlalchemy,
+            Some("sequelize") => Naming::Sequelize,
+            Some("typeorm") => Naming::Typeorm,
+            Some("prisma") => Naming::Prisma,
+            Some("snake") => Naming::Snake,
+            _ => Naming::Exact,
+        }
+    }
+}
+
+/// A model declaration, merged over patterns.
+#[derive(Debug, Clone)]
+pub struct ModelCapture<'t> {
+    /// The declaration.
+    pub node: Node<'t>,
+    /// Its name.
+    pub name: Option<Node<'t>>,
+    /// The table name it declares.
+    pub table: Option<Node<'t>>,
+    /// Its ORM's naming convention.
+    pub naming: Naming,
+}
+
+/// What a field or index declaration says (`(#set! schema "…")`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SchemaFlags {
+    /// Indexed (`db_index=True`, `index=True`, `@Index()`).
+    pub index: bool,
+    /// Unique.
+    pub unique: bool,
+    /// The primary key.
+    pub primary: bool,
+    /// A foreign key.
+    pub foreign_key: bool,
+    /// Explicitly not indexed (`db_index=False` on a Django foreign key).
+    pub no_index: bool,
+}
+
+impl SchemaFlags {
+    /// Add what a `schema` property says.
+    pub fn set(&mut self, value: Option<&str>) {
+        match value {
+            Some("index") => self.index = true,
+            Some("unique") => self.unique = true,
+            Some("primary") => self.primary = true,
+            Some("foreign-key") => self.foreign_key = true,
+            Some("no-index") => self.no_index = true,
+            _ => {}
+        }
+    }
+}
+
+/// A field declaration, merged over patterns.
+#[derive(Debug, Clone)]
+pub struct FieldCapture<'t> {
+    /// The declaration.
+    pub node: Node<'t>,
+    /// Its name.
+    pub name: Option<Node<'t>>,
+    /// The column name it declares, when different.
+    pub column: Option<Node<'t>>,
+    /// The model a foreign key references.
+    pub references: Option<Node<'t>>,
+    /// What it declares.
+    pub flags: SchemaFlags,
+}
+
+/// An index declaration, merged over patterns (one match per column).
+#[derive(Debug, Clone)]
+pub struct IndexCapture<'t> {
+    /// The declaration.
+    pub node: Node<'t>,
+    /// Its columns, in source order.
+    pub columns: Vec<Node<'t>>,
+    /// The table it names, when it is not inside a model.
+    pub table: Option<Node<'t>>,
+    /// The model it names, when it is not inside a model.
+    pub model: Option<Node<'t>>,
+    /// Unique, or primary.
+    pub flags: SchemaFlags,
+}
+
+/// Everything database-related one file's query pass found.
+#[derive(Debug, Default)]
+pub struct DbCaptures<'t> {
+    /// ORM calls.
+    pub calls: Vec<DbCallCapture<'t>>,
+    /// SQL text that runs, besides the SQL sinks.
+    pub sql: Vec<Node<'t>>,
+    /// Databases the file's drivers name (`"postgres"`, `"mysql"`, `"sqlite"`).
+    pub dialects: Vec<String>,
+    /// Model declarations.
+    pub models: Vec<ModelCapture<'t>>,
+    /// Table names declared apart from their model's match (`class Meta: db_table = …`).
+    pub tables: Vec<Node<'t>>,
+    /// Field declarations.
+    pub fields: Vec<FieldCapture<'t>>,
+    /// Index declarations.
+    pub indexes: Vec<IndexCapture<'t>>,
+    /// Where each call, model, field and index record is, by node id.
+    positions: HashMap<(Record, usize), usize>,
+}
+
+/// The kinds of records merged by node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Record {
+    Call,
+    Model,
+    Field,
+    Index,
+}
+
+impl<'t> DbCaptures<'t> {
+    /// Whether the pass found nothing database-related.
+    pub fn is_empty(&self) -> bool {
+        self.calls.is_empty()
+            && self.sql.is_empty()
+            && self.models.is_empty()
+            && self.fields.is_empty()
+            && self.indexes.is_empty()
+    }
+
+    /// The record of an ORM call, created on first sight.
+    pub fn call(&mut self, node: Node<'t>) -> &mut DbCallCapture<'t> {
+        let next = self.calls.len();
+        let at = *self
+            .positions
+            .entry((Record::Call, node.id()))
+            .or_insert(next);
+        if at == next {
+            self.calls.push(DbCallCapture {
+                call: node,
+                model: None,
+                table: None,
+                receiver: None,
+                columns: Vec::new(),
+            });
+        }
+        &mut self.calls[at]
+    }
+
+    /// The record of a model declaration, created on first sight.
+    pub fn model(&mut self, node: Node<'t>) -> &mut ModelCapture<'t> {
+        let next = self.models.len();
+        let at = *self
+            .positions
+            .entry((Record::Model, node.id()))
+            .or_insert(next);
+        if at == next {
+            self.models.push(ModelCapture {
+                node,
+                name: None,
+                table: None,
+                naming: Naming::Exact,
+            });
+        }
+        &mut self.models[at]
+    }
+
+    /// The record of a field declaration, created on first sight.
+    pub fn field(&mut self, node: Node<'t>) -> &mut FieldCapture<'t> {
+        let next = self.fields.len();
+        let at = *self
+            .positions
+            .entry((Record::Field, node.id()))
+            .or_insert(next);
+        if at == next {
+            self.fields.push(FieldCapture {
+                node,
+                name: None,
+                column: None,
+                references: None,
+                flags: SchemaFlags::default(),
+            });
+        }
+        &mut self.fields[at]
+    }
+
+    /// The record of an index declaration, created on first sight.
+    pub fn index(&mut self, node: Node<'t>) -> &mut IndexCapture<'t> {
+        let next = self.indexes.len();
+        let at = *self
+            .positions
+            .entry((Record::Index, node.id()))
+            .or_insert(next);
+        if at == next {
+            self.indexes.push(IndexCapture {
+                node,
+                columns: Vec::new(),
+                table: None,
+                model: None,
+                flags: SchemaFlags::default(),
+            });
+        }
+        &mut self.indexes[at]
+    }
+
+    /// Put columns in source order and drop repeats; call once after the query pass.
+    pub fn finish(&mut self) {
+        self.positions.clear();
+        for call in &mut self.calls {
+            call.columns.sort_by_key(|c| c.name.start_byte());
+            call.columns.dedup_by_key(|c| c.name.id());
+        }
+        for index in &mut self.indexes {
+            index.columns.sort_by_key(|c| c.start_byte());
+            index.columns.dedup_by_key(|c| c.id());
+        }
+        self.calls.sort_by_key(|c| c.call.start_byte());
+        self.models.sort_by_key(|m| m.node.start_byte());
+        self.fields.sort_by_key(|f| f.node.start_byte());
+        self.indexes.sort_by_key(|i| i.node.start_byte());
+        self.sql.sort_by_key(|n| n.start_byte());
+        self.sql.dedup_by_key(|n| n.id());
+        self.dialects.sort();
+        self.dialects.dedup();
+    }
+}
