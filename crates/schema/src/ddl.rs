@@ -34,6 +34,8 @@ pub enum Change {
     DropTable {
         /// The table.
         table: String,
+        /// `IF EXISTS`: a missing table is not worth a note.
+        if_exists: bool,
     },
     /// `ALTER TABLE … RENAME TO` or MySQL `RENAME TABLE`.
     RenameTable {
@@ -88,6 +90,8 @@ pub enum Change {
         table: Option<String>,
         /// The index.
         name: String,
+        /// `IF EXISTS`: a missing index is not worth a note.
+        if_exists: bool,
     },
     /// `ALTER TABLE … DROP CONSTRAINT name` or MySQL `DROP FOREIGN KEY name`.
     DropConstraint {
@@ -153,10 +157,12 @@ pub fn parse_ddl(text: &str, dialect: Dialect) -> DdlOutput {
     for chunk in split_statements(text, dialect) {
         let mut events = Vec::new();
         match read_statement(chunk.text, dialect, &mut events) {
-            Ok(()) => out.events.extend(events.into_iter().map(|change| SchemaEvent {
-                line: chunk.line,
-                change,
-            })),
+            Ok(()) => out
+                .events
+                .extend(events.into_iter().map(|change| SchemaEvent {
+                    line: chunk.line,
+                    change,
+                })),
             Err(message) => out.diagnostics.push(Diagnostic {
                 line: chunk.line,
                 message,
@@ -258,9 +264,7 @@ fn fix_tokens(tokens: &mut Vec<TokenWithSpan>, kind: Relevant) {
         .filter(|(_, t)| !matches!(t.token, Token::Whitespace(_)))
         .map(|(i, _)| i)
         .collect();
-    let is_word = |i: usize, w: &str| {
-        matches!(&tokens[i].token, Token::Word(word) if word.quote_style.is_none() && word.value.eq_ignore_ascii_case(w))
-    };
+    let is_word = |i: usize, w: &str| matches!(&tokens[i].token, Token::Word(word) if word.quote_style.is_none() && word.value.eq_ignore_ascii_case(w));
     let mut remove = Vec::new();
     match kind {
         Relevant::DropIndex => {
@@ -351,12 +355,19 @@ fn convert(statement: &Statement, d: Dialect, events: &mut Vec<Change>) {
             }
         }
         Statement::Drop {
-            object_type, names, table, ..
+            object_type,
+            names,
+            table,
+            if_exists,
+            ..
         } => match object_type {
             ObjectType::Table => {
                 for n in names {
                     if let Some(table) = object_last(n, d) {
-                        events.push(Change::DropTable { table });
+                        events.push(Change::DropTable {
+                            table,
+                            if_exists: *if_exists,
+                        });
                     }
                 }
             }
@@ -367,6 +378,7 @@ fn convert(statement: &Statement, d: Dialect, events: &mut Vec<Change>) {
                         events.push(Change::DropIndex {
                             table: table.clone(),
                             name,
+                            if_exists: *if_exists,
                         });
                     }
                 }
@@ -389,7 +401,11 @@ fn convert(statement: &Statement, d: Dialect, events: &mut Vec<Change>) {
 fn create_index(ci: &CreateIndex, d: Dialect) -> Option<Change> {
     let table = object_last(&ci.table_name, d)?;
     let keys: Vec<IndexKey> = ci.columns.iter().map(|c| index_key(c, d)).collect();
-    let method = ci.using.as_ref().map(index_type_name).filter(|m| m != "btree");
+    let method = ci
+        .using
+        .as_ref()
+        .map(index_type_name)
+        .filter(|m| m != "btree");
     let mut index = IndexDef {
         name: ci.name.as_ref().and_then(|n| object_last(n, d)),
         kind: if ci.unique {
@@ -636,6 +652,7 @@ fn alter_operation(table: &str, op: &AlterTableOperation, d: Dialect, events: &m
         AlterTableOperation::DropIndex { name } => events.push(Change::DropIndex {
             table: Some(t()),
             name: ident_name(name, d),
+            if_exists: false,
         }),
         AlterTableOperation::RenameColumn {
             old_column_name,
@@ -704,7 +721,11 @@ fn name_unnamed(table: &mut TableDef, d: Dialect) {
     if d != Dialect::Mysql {
         return;
     }
-    let mut taken: Vec<String> = table.indexes.iter().filter_map(|i| i.name.clone()).collect();
+    let mut taken: Vec<String> = table
+        .indexes
+        .iter()
+        .filter_map(|i| i.name.clone())
+        .collect();
     for index in &mut table.indexes {
         if index.name.is_some() || index.kind == IndexKind::PrimaryKey {
             continue;

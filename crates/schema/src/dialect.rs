@@ -91,7 +91,9 @@ impl Dialect {
     pub fn same_name(self, a: &str, b: &str) -> bool {
         match self {
             Dialect::Postgres => a == b,
-            _ => a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase()),
+            _ => {
+                a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
+            }
         }
     }
 
@@ -149,10 +151,44 @@ impl Dialect {
 /// Words that name common columns and tables but are reserved in at least one dialect.
 fn is_reserved(name: &str) -> bool {
     const RESERVED: &[&str] = &[
-        "all", "and", "as", "asc", "by", "case", "check", "column", "constraint", "create",
-        "default", "desc", "distinct", "end", "from", "group", "having", "in", "index", "key",
-        "limit", "not", "null", "on", "or", "order", "primary", "references", "select", "table",
-        "to", "union", "unique", "user", "using", "when", "where", "with",
+        "all",
+        "and",
+        "as",
+        "asc",
+        "by",
+        "case",
+        "check",
+        "column",
+        "constraint",
+        "create",
+        "default",
+        "desc",
+        "distinct",
+        "end",
+        "from",
+        "group",
+        "having",
+        "in",
+        "index",
+        "key",
+        "limit",
+        "not",
+        "null",
+        "on",
+        "or",
+        "order",
+        "primary",
+        "references",
+        "select",
+        "table",
+        "to",
+        "union",
+        "unique",
+        "user",
+        "using",
+        "when",
+        "where",
+        "with",
     ];
     RESERVED.contains(&name.to_ascii_lowercase().as_str())
 }

@@ -30,7 +30,6 @@
 //! them; the rules are documented there.
 #![deny(missing_docs)]
 
-
 mod ddl;
 mod dialect;
 
@@ -38,14 +37,12 @@ mod model;
 mod normalize;
 mod parse;
 
-
-
 mod split;
 
 pub use ddl::{parse_ddl, Change, DdlOutput, Diagnostic, SchemaEvent};
 pub use dialect::{Dialect, UnknownDialect};
 pub use model::{
-    ApplyNote, ColumnDef, FileId, ForeignKey, ForeignKeyDef, Index, IndexDef, IndexKey,
-    IndexKind, Origin, Schema, Table, TableDef,
+    ApplyNote, ColumnDef, FileId, ForeignKey, ForeignKeyDef, Index, IndexDef, IndexKey, IndexKind,
+    Origin, Schema, Table, TableDef,
 };
 pub use normalize::normalize_expression;

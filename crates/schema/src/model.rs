@@ -344,11 +344,11 @@ impl Schema {
                 self.create_table(def, origin);
                 Ok(())
             }
-            Change::DropTable { table } => self
-                .tables
-                .remove(&d.key(table))
-                .map(|_| ())
-                .ok_or_else(|| format!("DROP TABLE {table}: no such table")),
+            Change::DropTable { table, if_exists } => match self.tables.remove(&d.key(table)) {
+                Some(_) => Ok(()),
+                None if *if_exists => Ok(()),
+                None => Err(format!("DROP TABLE {table}: no such table")),
+            },
             Change::RenameTable { from, to } => self.rename_table(from, to),
             Change::AddColumn { table, column } => {
                 let t = self.known_table_mut(table)?;
@@ -380,7 +380,14 @@ impl Schema {
                 });
                 Ok(())
             }
-            Change::DropIndex { table, name } => self.drop_index(table.as_deref(), name),
+            Change::DropIndex {
+                table,
+                name,
+                if_exists,
+            } => match self.drop_index(table.as_deref(), name) {
+                Err(_) if *if_exists => Ok(()),
+                other => other,
+            },
             Change::DropConstraint { table, name } => {
                 let t = self.known_table_mut(table)?;
                 let before = t.indexes.len() + t.foreign_keys.len();
@@ -388,9 +395,8 @@ impl Schema {
                     !i.def.name.as_deref().is_some_and(|n| d.same_name(n, name))
                         || i.def.kind == IndexKind::Index
                 });
-                t.foreign_keys.retain(|f| {
-                    !f.def.name.as_deref().is_some_and(|n| d.same_name(n, name))
-                });
+                t.foreign_keys
+                    .retain(|f| !f.def.name.as_deref().is_some_and(|n| d.same_name(n, name)));
                 if t.indexes.len() + t.foreign_keys.len() == before {
                     return Err(format!("DROP CONSTRAINT {name} on {table}: not known"));
                 }
@@ -543,7 +549,13 @@ impl Schema {
     }
 
     /// Declares a column of `table`, optionally reached from an ORM field of another name.
-    pub fn declare_column(&mut self, table: &str, column: &str, field: Option<&str>, origin: Origin) {
+    pub fn declare_column(
+        &mut self,
+        table: &str,
+        column: &str,
+        field: Option<&str>,
+        origin: Origin,
+    ) {
         let d = self.dialect;
         let t = self.declare_table(table, origin);
         if !t.has_column(d, column) {
