@@ -32,15 +32,18 @@
 
 mod ddl;
 mod dialect;
+mod migrations;
 
 mod model;
 mod normalize;
 mod parse;
+mod placeholders;
 
 mod split;
 
 pub use ddl::{parse_ddl, Change, DdlOutput, Diagnostic, SchemaEvent};
 pub use dialect::{Dialect, UnknownDialect};
+pub use migrations::{classify_sql_path, natural_cmp, order_migrations, SqlFileRole};
 pub use model::{
     ApplyNote, ColumnDef, FileId, ForeignKey, ForeignKeyDef, Index, IndexDef, IndexKey, IndexKind,
     Origin, Schema, Table, TableDef,
