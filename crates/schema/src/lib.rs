@@ -38,6 +38,7 @@ mod model;
 mod normalize;
 mod parse;
 mod placeholders;
+mod query;
 
 mod split;
 
@@ -49,3 +50,6 @@ pub use model::{
     Origin, Schema, Table, TableDef,
 };
 pub use normalize::normalize_expression;
+pub use query::{
+    parse_query, ColumnUse, FilterGroup, QueryError, QueryFacts, StatementKind, TableUse, UseKind,
+};

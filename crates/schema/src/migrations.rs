@@ -73,7 +73,14 @@ pub fn classify_sql_path(path: &str) -> Option<SqlFileRole> {
         return None;
     }
     if in_dir(&[
-        "test", "tests", "spec", "fixtures", "testdata", "__tests__", "seeds", "seed",
+        "test",
+        "tests",
+        "spec",
+        "fixtures",
+        "testdata",
+        "__tests__",
+        "seeds",
+        "seed",
     ]) || stem == "seed"
         || stem == "seeds"
     {
@@ -207,7 +214,10 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 }
 
 fn trim_zeros(digits: &[u8]) -> &[u8] {
-    let first = digits.iter().position(|&d| d != b'0').unwrap_or(digits.len());
+    let first = digits
+        .iter()
+        .position(|&d| d != b'0')
+        .unwrap_or(digits.len());
     &digits[first..]
 }
 
@@ -262,10 +272,19 @@ mod tests {
     fn layouts_are_recognised() {
         use SqlFileRole::*;
         for (p, role) in [
-            ("prisma/migrations/20240101120000_init/migration.sql", Migration),
-            ("migrations/2024-01-01-000000_create_users/up.sql", Migration),
+            (
+                "prisma/migrations/20240101120000_init/migration.sql",
+                Migration,
+            ),
+            (
+                "migrations/2024-01-01-000000_create_users/up.sql",
+                Migration,
+            ),
             ("db/migrate/20240101_create.sql", Migration),
-            ("src/main/resources/db/migration/V1__init.sql", FlywayVersioned),
+            (
+                "src/main/resources/db/migration/V1__init.sql",
+                FlywayVersioned,
+            ),
             ("sql/R__views.sql", FlywayRepeatable),
             ("sql/0001_init.sql", Migration),
             ("supabase/migrations/20240101000000_x.sql", Migration),

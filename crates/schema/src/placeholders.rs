@@ -45,7 +45,10 @@ fn scan(sql: &str, d: Dialect, question_marks: bool, out: &mut String) -> bool {
             b'"' => i = skip_quoted(b, i, b'"', d == Dialect::Mysql),
             b'`' => i = skip_quoted(b, i, b'`', false),
             b'-' if b.get(i + 1) == Some(&b'-') => {
-                i = b[i..].iter().position(|&x| x == b'\n').map_or(b.len(), |p| i + p);
+                i = b[i..]
+                    .iter()
+                    .position(|&x| x == b'\n')
+                    .map_or(b.len(), |p| i + p);
             }
             b'/' if b.get(i + 1) == Some(&b'*') => {
                 i = find(b, i + 2, b"*/").map_or(b.len(), |p| p + 2);
@@ -77,7 +80,8 @@ fn scan(sql: &str, d: Dialect, question_marks: bool, out: &mut String) -> bool {
                     out.push_str(&sql[copied..i + 1]);
                     copied = i + 2;
                     i += 2;
-                } else if b.get(i + 1) == Some(&b's') && !b.get(i + 2).is_some_and(|&x| is_ident(x)) {
+                } else if b.get(i + 1) == Some(&b's') && !b.get(i + 2).is_some_and(|&x| is_ident(x))
+                {
                     seen_other = true;
                     emit(out, &mut copied, i, i + 2, &mut n);
                     i += 2;
@@ -148,9 +152,7 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// `E'…'`: a Postgres string where backslash escapes.
 fn e_string(b: &[u8], quote: usize) -> bool {
-    quote > 0
-        && matches!(b[quote - 1], b'E' | b'e')
-        && (quote < 2 || !is_ident(b[quote - 2]))
+    quote > 0 && matches!(b[quote - 1], b'E' | b'e') && (quote < 2 || !is_ident(b[quote - 2]))
 }
 
 /// The index after a quoted literal or name starting at `i`; a doubled quote stays inside.
@@ -201,7 +203,10 @@ mod tests {
         assert_eq!(pg("a = %s AND b = %(name)s"), "a = $1 AND b = $2");
         assert_eq!(pg("a = :name AND b = @id"), "a = $1 AND b = $2");
         assert_eq!(pg("a = $1 AND b = $2"), "a = $1 AND b = $2");
-        assert_eq!(my("a = %s AND b = :b AND d = ?"), "a = ? AND b = ? AND d = ?");
+        assert_eq!(
+            my("a = %s AND b = :b AND d = ?"),
+            "a = ? AND b = ? AND d = ?"
+        );
         assert_eq!(
             normalize_placeholders("a = ?1 AND b = $x", Dialect::Sqlite),
             "a = ? AND b = ?"
@@ -210,15 +215,24 @@ mod tests {
 
     #[test]
     fn literals_comments_and_casts_are_untouched() {
-        assert_eq!(pg("a = 'x = :y ? %s' AND b::text = ?"), "a = 'x = :y ? %s' AND b::text = $1");
+        assert_eq!(
+            pg("a = 'x = :y ? %s' AND b::text = ?"),
+            "a = 'x = :y ? %s' AND b::text = $1"
+        );
         assert_eq!(pg("a = $$ :x $$ -- :c\n"), "a = $$ :x $$ -- :c\n");
         assert_eq!(pg("/* @x */ \"col:x\" = :v"), "/* @x */ \"col:x\" = $1");
-        assert_eq!(my("a = 'it\\'s :x' AND b = :y"), "a = 'it\\'s :x' AND b = ?");
+        assert_eq!(
+            my("a = 'it\\'s :x' AND b = :y"),
+            "a = 'it\\'s :x' AND b = ?"
+        );
     }
 
     #[test]
     fn percent_escapes_and_jsonb_question_marks() {
-        assert_eq!(pg("name LIKE 'ab%%' AND id = %s"), "name LIKE 'ab%%' AND id = $1");
+        assert_eq!(
+            pg("name LIKE 'ab%%' AND id = %s"),
+            "name LIKE 'ab%%' AND id = $1"
+        );
         assert_eq!(pg("x %% 2 = %s"), "x % 2 = $1");
         // psycopg text: `?` is the jsonb operator.
         assert_eq!(pg("tags ? 'a' AND id = %s"), "tags ? 'a' AND id = $1");
@@ -229,7 +243,9 @@ mod tests {
 
     #[test]
     fn odd_bytes_do_not_panic() {
-        for s in ["%(", "'", "$", "$$", "?", ":", "@", "%", "\"", "/*", "--", "é:é", "$a$ x"] {
+        for s in [
+            "%(", "'", "$", "$$", "?", ":", "@", "%", "\"", "/*", "--", "é:é", "$a$ x",
+        ] {
             let _ = pg(s);
             let _ = my(s);
         }
