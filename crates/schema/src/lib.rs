@@ -1,7 +1,7 @@
 //! What shipshape knows about databases, apart from any source file: SQL migrations and
 //! Prisma schemas become a [`Schema`] (tables, columns, keys, indexes, foreign keys, each with
 //! where it was declared); a raw SQL string found in code becomes [`QueryFacts`] (the columns
-//! it filters, joins, sorts and groups by); and [`coverage`] decides, with a reason a person
+//! it filters, joins, sorts and groups by); and [`check_query`] decides, with a reason a person
 //! can act on, whether an index serves each use.
 //!
 //! The crate parses text it is given and nothing else: no filesystem, no tree-sitter. The
@@ -30,6 +30,7 @@
 //! them; the rules are documented there.
 #![deny(missing_docs)]
 
+mod coverage;
 mod ddl;
 mod dialect;
 mod migrations;
@@ -42,6 +43,10 @@ mod query;
 
 mod split;
 
+pub use coverage::{
+    check_query, judge, resolve_table, suggest_index, unindexed_foreign_keys, GroupCoverage,
+    QueryCoverage, Served, SkipReason, UnindexedForeignKey, UseCoverage, Verdict,
+};
 pub use ddl::{parse_ddl, Change, DdlOutput, Diagnostic, SchemaEvent};
 pub use dialect::{Dialect, UnknownDialect};
 pub use migrations::{classify_sql_path, natural_cmp, order_migrations, SqlFileRole};
