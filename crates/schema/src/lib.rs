@@ -39,6 +39,7 @@ mod model;
 mod normalize;
 mod parse;
 mod placeholders;
+mod prisma;
 mod query;
 
 mod split;
@@ -55,6 +56,7 @@ pub use model::{
     Origin, Schema, Table, TableDef,
 };
 pub use normalize::normalize_expression;
+pub use prisma::{parse_prisma, PrismaField, PrismaModel, PrismaSchema};
 pub use query::{
     parse_query, ColumnUse, FilterGroup, QueryError, QueryFacts, StatementKind, TableUse, UseKind,
 };

@@ -296,11 +296,20 @@ impl Schema {
         self.tables.get(&self.dialect.key(unqualified(name)))
     }
 
-    /// Looks a table up by ORM model name (`Order`), then by table name.
+    /// Looks a table up by ORM model name (`Order`; then, when only one model matches
+    /// without case, `order` as Prisma's client spells it), then by table name.
     pub fn table_for_model(&self, model: &str) -> Option<&Table> {
-        self.models
-            .get(model)
-            .and_then(|key| self.tables.get(key))
+        let key = self.models.get(model).or_else(|| {
+            let mut matching = self
+                .models
+                .iter()
+                .filter(|(m, _)| m.eq_ignore_ascii_case(model));
+            match (matching.next(), matching.next()) {
+                (Some((_, key)), None) => Some(key),
+                _ => None,
+            }
+        });
+        key.and_then(|key| self.tables.get(key))
             .or_else(|| self.table(model))
     }
 
