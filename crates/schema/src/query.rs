@@ -568,11 +568,12 @@ impl Walker {
                 let l = self.operand(left, b);
                 let r = self.operand(right, b);
                 match (l, r) {
-                    (Operand::Column(a), Operand::Column(c)) if kind == UseKind::Eq => {
-                        if !(a.table.is_some() && a.table == c.table) {
-                            ids.extend(self.col_use(a, UseKind::Join, None, b));
-                            ids.extend(self.col_use(c, UseKind::Join, None, b));
-                        }
+                    // Two columns of one table compared: no join, no index use.
+                    (Operand::Column(a), Operand::Column(c))
+                        if kind == UseKind::Eq && !(a.table.is_some() && a.table == c.table) =>
+                    {
+                        ids.extend(self.col_use(a, UseKind::Join, None, b));
+                        ids.extend(self.col_use(c, UseKind::Join, None, b));
                     }
                     (Operand::Column(a), Operand::Value) | (Operand::Value, Operand::Column(a)) => {
                         ids.extend(self.col_use(a, kind, None, b));

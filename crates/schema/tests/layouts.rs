@@ -1,4 +1,5 @@
 //! Whole migration folders as repositories hold them: picked, ordered and applied.
+#![allow(clippy::unwrap_used)]
 
 use shipshape_schema::{
     check_query, order_migrations, parse_ddl, parse_query, Dialect, FileId, Schema,

@@ -1,5 +1,6 @@
 //! No input, however broken, panics or overflows the stack: random bytes, SQL word soup and
 //! damaged real files go through every entry point on a thread with a worker-sized stack.
+#![allow(clippy::unwrap_used)]
 
 use shipshape_schema::{
     check_query, normalize_expression, order_migrations, parse_ddl, parse_prisma, parse_query,

@@ -5,6 +5,9 @@ use shipshape_schema::{
     IndexKind, Schema, UseKind,
 };
 
+/// An index as `(name, kind, keys, method)`.
+type IndexRow<'a> = (Option<&'a str>, IndexKind, Vec<String>, Option<&'a str>);
+
 const SCHEMA: &str = include_str!("fixtures/prisma/schema.prisma");
 
 #[test]
@@ -44,7 +47,7 @@ fn models_tables_fields_and_dialect() {
 fn keys_indexes_and_relations() {
     let p = parse_prisma(SCHEMA);
     let order = p.models.iter().find(|m| m.name == "Order").unwrap();
-    let idx: Vec<(Option<&str>, IndexKind, Vec<String>, Option<&str>)> = order
+    let idx: Vec<IndexRow> = order
         .indexes
         .iter()
         .map(|(i, _)| {
