@@ -239,6 +239,10 @@ fn read_statement(sql: &str, d: Dialect, events: &mut Vec<Change>) -> Result<(),
     let failed = |why: String| format!("{} statement not understood: {why}", describe(kind));
     let mut tokens = tokenize(sql, d).map_err(|e| failed(e.to_string()))?;
     fix_tokens(&mut tokens, kind);
+    if let Some(change) = rename_index_clause(&tokens, d) {
+        events.push(change);
+        return Ok(());
+    }
     let statements = parse_tokens(tokens, d).map_err(|e| failed(e.to_string()))?;
     for statement in &statements {
         convert(statement, d, events);
@@ -282,11 +286,79 @@ fn fix_tokens(tokens: &mut Vec<TokenWithSpan>, kind: Relevant) {
                 }
             }
         }
+        Relevant::CreateTable => {
+            // MySQL's `PARTITION BY …` after the column list: sqlparser rejects it and it
+            // changes no index. Cut from there.
+            let mut depth = 0i32;
+            let mut seen_list = false;
+            for pair in significant.windows(2) {
+                match &tokens[pair[0]].token {
+                    Token::LParen => depth += 1,
+                    Token::RParen => {
+                        depth -= 1;
+                        seen_list |= depth == 0;
+                    }
+                    _ => {}
+                }
+                if seen_list
+                    && depth == 0
+                    && is_word(pair[0], "partition")
+                    && is_word(pair[1], "by")
+                {
+                    tokens.truncate(pair[0]);
+                    return;
+                }
+            }
+        }
         _ => {}
     }
     for i in remove.into_iter().rev() {
         tokens.remove(i);
     }
+}
+
+/// MySQL's `ALTER TABLE t RENAME INDEX|KEY a TO b`, which sqlparser does not read, as the
+/// only clause of its statement.
+fn rename_index_clause(tokens: &[TokenWithSpan], d: Dialect) -> Option<Change> {
+    let sig: Vec<&Token> = tokens
+        .iter()
+        .map(|t| &t.token)
+        .filter(|t| !matches!(t, Token::Whitespace(_) | Token::SemiColon | Token::EOF))
+        .collect();
+    fn word(t: &Token) -> Option<&sqlparser::tokenizer::Word> {
+        match t {
+            Token::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+    let kw = |i: usize, k: &str| {
+        sig.get(i)
+            .and_then(|t| word(t))
+            .is_some_and(|w| w.quote_style.is_none() && w.value.eq_ignore_ascii_case(k))
+    };
+    // ALTER TABLE [schema .] name RENAME INDEX a TO b
+    let mut i = 2;
+    if matches!(sig.get(i + 1), Some(Token::Period)) {
+        i += 2;
+    }
+    let table = word(sig.get(i)?)?;
+    let n = i + 1;
+    if !(kw(0, "alter")
+        && kw(1, "table")
+        && kw(n, "rename")
+        && (kw(n + 1, "index") || kw(n + 1, "key"))
+        && kw(n + 3, "to")
+        && sig.len() == n + 5)
+    {
+        return None;
+    }
+    let (from, to) = (word(sig[n + 2])?, word(sig[n + 4])?);
+    let name = |w: &sqlparser::tokenizer::Word| d.stored_name(&w.value, w.quote_style.is_some());
+    Some(Change::RenameIndex {
+        table: Some(name(table)),
+        from: name(from),
+        to: name(to),
+    })
 }
 
 fn convert(statement: &Statement, d: Dialect, events: &mut Vec<Change>) {
@@ -768,6 +840,9 @@ fn default_name(d: Dialect, table: &str, index: &IndexDef) -> Option<String> {
             })
         }
         Dialect::Mysql if index.kind == IndexKind::PrimaryKey => Some("PRIMARY".to_string()),
+        // MySQL names an unnamed key after its first column (`_2`… on a clash, see
+        // `name_unnamed` for keys of a new table).
+        Dialect::Mysql => index.keys.first()?.column_name().map(str::to_string),
         _ => None,
     }
 }

@@ -426,6 +426,15 @@ impl Schema {
                         t.indexes[pos].def.name = Some(to.clone());
                         return Ok(());
                     }
+                    // `RENAME CONSTRAINT` may name a foreign key.
+                    if let Some(fk) = t
+                        .foreign_keys
+                        .iter_mut()
+                        .find(|f| f.def.name.as_deref().is_some_and(|n| d.same_name(n, from)))
+                    {
+                        fk.def.name = Some(to.clone());
+                        return Ok(());
+                    }
                 }
                 Err(format!("rename of index {from}: no such index"))
             }

@@ -115,6 +115,20 @@ pub struct ColumnUse {
     pub block: usize,
 }
 
+impl ColumnUse {
+    /// A use of `table.column`, for callers that build facts from ORM calls.
+    pub fn new(table: impl Into<String>, column: impl Into<String>, kind: UseKind) -> Self {
+        ColumnUse {
+            table: Some(table.into()),
+            candidates: Vec::new(),
+            column: column.into(),
+            kind,
+            expression: None,
+            block: 0,
+        }
+    }
+}
+
 /// A set of predicates ANDed together in one block: the uses (indexes into
 /// [`QueryFacts::uses`]) an index may serve jointly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +150,43 @@ pub struct QueryFacts {
     pub uses: Vec<ColumnUse>,
     /// Predicates ANDed together, one group per `OR` branch, per block.
     pub filter_groups: Vec<FilterGroup>,
+}
+
+impl QueryFacts {
+    /// Facts of one ORM call: `uses` in one block, the filters among them ANDed in one group
+    /// (as the keyword arguments of `filter(a=…, b=…)` or a `where: { a, b }` object are).
+    pub fn from_uses(kind: StatementKind, uses: Vec<ColumnUse>) -> Self {
+        let filters: Vec<usize> = uses
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| !matches!(u.kind, UseKind::OrderBy { .. } | UseKind::GroupBy))
+            .map(|(i, _)| i)
+            .collect();
+        let mut tables: Vec<TableUse> = Vec::new();
+        for u in &uses {
+            if let Some(t) = &u.table {
+                if !tables.iter().any(|x| &x.name == t) {
+                    tables.push(TableUse {
+                        name: t.clone(),
+                        alias: None,
+                    });
+                }
+            }
+        }
+        QueryFacts {
+            kind,
+            tables,
+            filter_groups: if filters.is_empty() {
+                Vec::new()
+            } else {
+                vec![FilterGroup {
+                    block: 0,
+                    uses: filters,
+                }]
+            },
+            uses,
+        }
+    }
 }
 
 /// Why a SQL string gave no facts.

@@ -312,9 +312,7 @@ fn unindexed_foreign_keys_by_dialect() {
 
 #[test]
 fn orm_declared_facts_are_judged_the_same_way() {
-    use shipshape_schema::{
-        ColumnUse, FilterGroup, IndexDef, IndexKind, Origin, QueryFacts, StatementKind,
-    };
+    use shipshape_schema::{ColumnUse, IndexDef, IndexKind, Origin, QueryFacts, StatementKind};
     let mut s = Schema::new(Dialect::Postgres);
     let o = Origin::new(FileId(9), 12);
     s.declare_model("Order", "shop_order", o);
@@ -330,32 +328,17 @@ fn orm_declared_facts_are_judged_the_same_way() {
         .column_for_field(Dialect::Postgres, "customerEmail")
         .unwrap()
         .to_string();
-    let facts = QueryFacts {
-        kind: StatementKind::Select,
-        tables: Vec::new(),
-        uses: vec![
-            ColumnUse {
-                table: Some(t.name.clone()),
-                candidates: vec![],
-                column: col,
-                kind: UseKind::Eq,
-                expression: None,
-                block: 0,
-            },
-            ColumnUse {
-                table: Some(t.name.clone()),
-                candidates: vec![],
-                column: "status".into(),
-                kind: UseKind::Eq,
-                expression: None,
-                block: 0,
-            },
+    // Order.objects.filter(customerEmail=…, status=…).order_by("status")
+    let facts = QueryFacts::from_uses(
+        StatementKind::Select,
+        vec![
+            ColumnUse::new(&t.name, col, UseKind::Eq),
+            ColumnUse::new(&t.name, "status", UseKind::Eq),
+            ColumnUse::new(&t.name, "status", UseKind::OrderBy { limit: false }),
         ],
-        filter_groups: vec![FilterGroup {
-            block: 0,
-            uses: vec![0, 1],
-        }],
-    };
+    );
+    assert_eq!(facts.filter_groups.len(), 1);
+    assert_eq!(facts.filter_groups[0].uses, [0, 1]);
     let c = check_query(&s, &facts);
     assert_eq!(
         c.uses[0].message(),
@@ -363,5 +346,6 @@ fn orm_declared_facts_are_judged_the_same_way() {
     );
     assert_eq!(c.uses[0].table_origin, o);
     assert!(c.uses[1].verdict.covered());
+    assert!(c.uses[2].verdict.covered());
     assert_eq!(c.groups[0].served_by, Some(1));
 }

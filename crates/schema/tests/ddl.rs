@@ -291,3 +291,26 @@ fn create_table_if_not_exists_keeps_the_first_definition() {
     assert_eq!(t.columns.len(), 1);
     assert_eq!(t.indexes.len(), 1);
 }
+
+#[test]
+fn mysql_forms_sqlparser_lacks_rename_index_and_partitions() {
+    let sql = "CREATE TABLE `events` (`id` bigint NOT NULL, `at` datetime NOT NULL, `kind` varchar(20), PRIMARY KEY (`id`, `at`), KEY `k` (`kind`)) ENGINE=InnoDB PARTITION BY RANGE (YEAR(`at`)) (PARTITION p0 VALUES LESS THAN (2025));\n\
+               ALTER TABLE `events` RENAME INDEX `k` TO `idx_events_kind`;\n\
+               ALTER TABLE events MODIFY COLUMN kind varchar(20) NOT NULL UNIQUE;";
+    let (schema, diags) = load(sql, Dialect::Mysql);
+    assert!(diags.is_empty(), "{diags:?}");
+    let t = schema.table("events").unwrap();
+    let mut names = index_names(t);
+    names.sort();
+    assert_eq!(names, ["PRIMARY", "idx_events_kind", "kind"]);
+}
+
+#[test]
+fn renamed_constraints_keep_their_foreign_keys() {
+    let sql = "CREATE TABLE a (id int PRIMARY KEY);\n\
+               CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n\
+               ALTER TABLE b RENAME CONSTRAINT b_a_id_fkey TO b_a_fk;\n\
+               ALTER TABLE b DROP CONSTRAINT b_a_fk;";
+    let (schema, _) = load(sql, Dialect::Postgres);
+    assert!(schema.table("b").unwrap().foreign_keys.is_empty());
+}
