@@ -80,6 +80,7 @@ impl<'a> Splitter<'a> {
         let mut block_depth = 0usize;
         let mut words_seen = 0usize;
         let mut routine = false;
+        let mut creates = false;
         let mut end = self.bytes.len();
         while self.pos < self.bytes.len() {
             if block_depth == 0 && self.at(&self.delimiter.clone()) {
@@ -108,8 +109,15 @@ impl<'a> Splitter<'a> {
                     }
                     let word = &self.text[word_start..self.pos];
                     words_seen += 1;
-                    if words_seen <= 6 && is_routine_word(word) {
-                        routine = true;
+                    if words_seen == 1 {
+                        creates = word.eq_ignore_ascii_case("create");
+                    } else if words_seen <= 6 && creates && !routine {
+                        if is_routine_word(word) {
+                            routine = true;
+                        } else if is_object_word(word) {
+                            // `CREATE TABLE event (…)`: a table named like a routine.
+                            creates = false;
+                        }
                     }
                     if routine {
                         block_depth = self.track_block(word, block_depth);
@@ -358,6 +366,21 @@ fn is_routine_word(word: &str) -> bool {
         .any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// Words after `CREATE` that announce an object without a body.
+fn is_object_word(word: &str) -> bool {
+    [
+        "table",
+        "index",
+        "view",
+        "sequence",
+        "type",
+        "schema",
+        "extension",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn is_copy_from_stdin(statement: &str) -> bool {
     let lower = statement.to_ascii_lowercase();
     lower.starts_with("copy ") && lower.contains("from stdin")
@@ -420,6 +443,14 @@ mod tests {
         let got = texts(sql, Dialect::Sqlite);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, 5);
+    }
+
+    #[test]
+    fn a_table_named_event_with_begin_and_end_columns_is_no_routine() {
+        let sql = "CREATE TABLE event (id int, \"begin\" int, begin_at int, \"end\" int);\nCREATE INDEX i ON event (id);";
+        assert_eq!(texts(sql, Dialect::Postgres).len(), 2);
+        let my = "CREATE TABLE event (id int, begin int);\nCREATE INDEX i ON event (id);";
+        assert_eq!(texts(my, Dialect::Mysql).len(), 2);
     }
 
     #[test]
