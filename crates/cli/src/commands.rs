@@ -35,7 +35,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         QuerySet::compile(&packs).context("a query pack does not load")?
     };
     let registry = Registry::new();
-    let rules: Vec<&'static RuleMeta> = registry.rules().map(|r| r.meta()).collect();
+    let rules: Vec<&'static RuleMeta> = registry.metas();
     let mut engine = Engine::new(queries, registry);
     engine.limits.max_file_bytes = usize::try_from(args.max_file_bytes).unwrap_or(usize::MAX);
     if args.parse_only {
@@ -149,7 +149,7 @@ fn rules(format: RulesFormat) -> Result<ExitCode> {
     let mut out = stdout.lock();
     match format {
         RulesFormat::Json => {
-            let metas: Vec<&RuleMeta> = registry.rules().map(|r| r.meta()).collect();
+            let metas: Vec<&RuleMeta> = registry.metas();
             serde_json::to_writer_pretty(&mut out, &metas)?;
             writeln!(out)?;
         }
@@ -159,7 +159,7 @@ fn rules(format: RulesFormat) -> Result<ExitCode> {
                 "{:<24} {:<18} {:<8} LANGUAGES",
                 "ID", "FAMILY", "LEVEL"
             )?;
-            for meta in registry.rules().map(|r| r.meta()) {
+            for meta in registry.metas() {
                 writeln!(
                     out,
                     "{:<24} {:<18} {:<8} {}",
@@ -177,7 +177,7 @@ fn rules(format: RulesFormat) -> Result<ExitCode> {
 fn explain(id: &str) -> Result<ExitCode> {
     let registry = Registry::new();
     let Some(meta) = registry.meta(id) else {
-        let known: Vec<&str> = registry.rules().map(|r| r.meta().id).collect();
+        let known: Vec<&str> = registry.metas().iter().map(|m| m.id).collect();
         bail!(
             "unknown rule '{id}'; known rules: {} (see `shipshape rules`)",
             known.join(", ")

@@ -510,8 +510,9 @@ fn rules_and_explain() {
     let unknown = run_in(dir.path(), &["explain", "nope"]);
     assert_eq!(unknown.status.code(), Some(2));
     let known: Vec<&str> = shipshape_rules::Registry::new()
-        .rules()
-        .map(|r| r.meta().id)
+        .metas()
+        .iter()
+        .map(|m| m.id)
         .collect();
     assert!(known.contains(&"uncapped-retry") && known.contains(&"xss"));
     assert!(

@@ -30,11 +30,14 @@ pub enum NotificationKind {
     WalkError,
     /// An internal error (a panic) while analysing the file; skipped.
     InternalError,
+    /// Something the missing-index join could not judge or read: a query on a table the
+    /// repository's schema does not define, a schema statement it could not parse.
+    SchemaNote,
 }
 
 impl NotificationKind {
     /// Every kind, in a fixed order (SARIF `tool.driver.notifications`).
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::TooLarge,
         NotificationKind::Binary,
         NotificationKind::Minified,
@@ -46,6 +49,7 @@ impl NotificationKind {
         NotificationKind::Unreadable,
         NotificationKind::WalkError,
         NotificationKind::InternalError,
+        NotificationKind::SchemaNote,
     ];
 
     /// One line on what it means.
@@ -78,6 +82,9 @@ impl NotificationKind {
             NotificationKind::InternalError => {
                 "shipshape failed internally on this file; it was skipped."
             }
+            NotificationKind::SchemaNote => {
+                "The missing-index join could not judge a query or read a schema statement."
+            }
         }
     }
 
@@ -95,6 +102,7 @@ impl NotificationKind {
             NotificationKind::Unreadable => "unreadable",
             NotificationKind::WalkError => "walk-error",
             NotificationKind::InternalError => "internal-error",
+            NotificationKind::SchemaNote => "schema-note",
         }
     }
 
@@ -104,7 +112,8 @@ impl NotificationKind {
             NotificationKind::InternalError => Level::Error,
             NotificationKind::InvalidUtf8
             | NotificationKind::SyntaxError
-            | NotificationKind::NestingTooDeep => Level::Note,
+            | NotificationKind::NestingTooDeep
+            | NotificationKind::SchemaNote => Level::Note,
             _ => Level::Warning,
         }
     }

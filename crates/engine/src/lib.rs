@@ -132,6 +132,11 @@ impl Engine {
         if self.mode == Mode::ParseOnly {
             return outcome;
         }
+        outcome.db = Some(shipshape_rules::db::FileDb {
+            path: path.to_string(),
+            schema_text: Some(text),
+            ..Default::default()
+        });
         outcome
     }
 
@@ -218,6 +223,13 @@ impl Engine {
                 "pattern matching hit its work budget; findings for this file may be incomplete",
             ));
         }
+        let db = {
+            let mut locate = Locator::new(&lines, &text, has_bom);
+            locate.path = path.to_string();
+            let db = shipshape_rules::db::extract(&facts, path, &locate);
+            (!db.is_empty()).then_some(db)
+        };
+        outcome.db = db;
         let mut hits = self.rules.check(&facts);
         hits.sort_by(|a, b| {
             (a.start_byte, a.end_byte, a.rule_id).cmp(&(b.start_byte, b.end_byte, b.rule_id))
@@ -311,6 +323,63 @@ impl Engine {
             }
             None => true,
         }
+    }
+}
+
+/// Locates the database facts of one file: regions, GitHub line hashes (computed on first
+/// use), line texts.
+struct Locator<'a> {
+    lines: &'a LineIndex<'a>,
+    text: &'a str,
+    has_bom: bool,
+    hashes: std::cell::OnceCell<Vec<String>>,
+    path: String,
+}
+
+impl<'a> Locator<'a> {
+    fn new(lines: &'a LineIndex<'a>, text: &'a str, has_bom: bool) -> Self {
+        Locator {
+            lines,
+            text,
+            has_bom,
+            hashes: std::cell::OnceCell::new(),
+            path: String::new(),
+        }
+    }
+}
+
+impl shipshape_rules::db::Locate for Locator<'_> {
+    fn site(
+        &self,
+        start: usize,
+        end: usize,
+        function: &str,
+        code: &str,
+    ) -> shipshape_rules::db::Site {
+        let region = self.lines.region(start, end);
+        let hashes = self.hashes.get_or_init(|| {
+            if self.has_bom {
+                github_line_hashes(&format!("\u{feff}{}", self.text))
+            } else {
+                github_line_hashes(self.text)
+            }
+        });
+        shipshape_rules::db::Site {
+            path: self.path.clone(),
+            region,
+            line_hash: hashes
+                .get(region.start_line - 1)
+                .cloned()
+                .unwrap_or_default(),
+            line_text: self.lines.line_text(region.start_line).to_string(),
+            context: context_lines(self.lines, region.start_line, region.end_line),
+            function: function.to_string(),
+            code: code.to_string(),
+        }
+    }
+
+    fn line(&self, byte: usize) -> u32 {
+        u32::try_from(self.lines.region(byte, byte).start_line).unwrap_or(u32::MAX)
     }
 }
 

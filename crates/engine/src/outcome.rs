@@ -20,6 +20,8 @@ pub struct FileOutcome {
     pub findings: Vec<Finding>,
     /// Why it was skipped or only partly analysed.
     pub notifications: Vec<shipshape_core::Notification>,
+    /// What it tells the repository-level missing-index join (`None` when nothing).
+    pub db: Option<shipshape_rules::db::FileDb>,
 }
 
 impl FileOutcome {
@@ -33,6 +35,7 @@ impl FileOutcome {
             analyzed: false,
             findings: Vec::new(),
             notifications: Vec::new(),
+            db: None,
         }
     }
 

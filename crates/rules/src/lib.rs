@@ -4,7 +4,9 @@
 #![deny(missing_docs)]
 
 pub mod dataflow;
+pub mod db;
 pub mod db_captures;
+pub mod db_join;
 mod facts;
 mod literal;
 mod loops;

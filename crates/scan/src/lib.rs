@@ -15,6 +15,7 @@ pub use walk::{discover, Candidate, Discovery};
 
 use shipshape_core::{Notification, NotificationKind, ScanResult, ScanSummary};
 use shipshape_engine::FileOutcome;
+use shipshape_rules::db_join::{self, JoinOptions};
 use std::time::Instant;
 
 /// Told about progress; the CLI draws a progress bar with it.
@@ -67,15 +68,22 @@ pub fn scan(
             )
             .collect()
     });
-    Ok(merge(discovery, outcomes, started))
+    Ok(merge(discovery, outcomes, &options.database, started))
 }
 
-/// Merge per-file outcomes into one sorted result.
-fn merge(discovery: Discovery, outcomes: Vec<FileOutcome>, started: Instant) -> ScanResult {
+/// Merge per-file outcomes into one sorted result, after the repository-level join.
+fn merge(
+    discovery: Discovery,
+    outcomes: Vec<FileOutcome>,
+    database: &JoinOptions,
+    started: Instant,
+) -> ScanResult {
     let mut summary = ScanSummary::default();
     let mut findings = Vec::new();
     let mut notifications = discovery.notifications;
-    for outcome in outcomes {
+    let mut databases = Vec::new();
+    for mut outcome in outcomes {
+        databases.extend(outcome.db.take());
         if outcome.analyzed {
             summary.files_analyzed += 1;
             summary.lines += outcome.lines;
@@ -86,6 +94,10 @@ fn merge(discovery: Discovery, outcomes: Vec<FileOutcome>, started: Instant) -> 
         findings.extend(outcome.findings);
         notifications.extend(outcome.notifications);
     }
+    // Files are in path order (discovery sorts them), so the join is deterministic.
+    let joined = db_join::join(&databases, database);
+    findings.extend(joined.findings);
+    notifications.extend(joined.notes);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     notifications.sort();
     let execution_successful = !notifications

@@ -36,6 +36,8 @@ pub struct ScanOptions {
     pub threads: usize,
     /// Files larger than this are not read.
     pub max_file_bytes: u64,
+    /// The missing-index join's settings (dialect, small tables).
+    pub database: shipshape_rules::db_join::JoinOptions,
 }
 
 impl ScanOptions {
@@ -51,6 +53,7 @@ impl ScanOptions {
             follow_symlinks: false,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             max_file_bytes: 1024 * 1024,
+            database: Default::default(),
         }
     }
 }

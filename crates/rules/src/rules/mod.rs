@@ -3,6 +3,7 @@
 mod code_injection;
 mod command_injection;
 mod input_bound_loop;
+mod missing_index;
 mod nosql_injection;
 mod open_redirect;
 mod path_traversal;
@@ -12,10 +13,12 @@ mod ssrf;
 mod unbounded_loop;
 mod unbounded_pagination;
 mod uncapped_retry;
+mod unindexed_foreign_key;
 mod unvalidated_body;
 mod xss;
 
 use crate::Rule;
+use shipshape_core::RuleMeta;
 
 /// Every built-in rule.
 pub(crate) fn all() -> Vec<Box<dyn Rule>> {
@@ -35,4 +38,9 @@ pub(crate) fn all() -> Vec<Box<dyn Rule>> {
         Box::new(uncapped_retry::UncappedRetry),
         Box::new(unbounded_pagination::UnboundedPagination),
     ]
+}
+
+/// The repository-level rules, which the missing-index join reports under (no per-file check).
+pub(crate) fn repository_level() -> Vec<&'static RuleMeta> {
+    vec![&missing_index::META, &unindexed_foreign_key::META]
 }

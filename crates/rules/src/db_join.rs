@@ -1,0 +1,1021 @@
+//! The repository-level join behind `missing-index` and `unindexed-foreign-key`: build the
+//! repository's schema from its migrations, Prisma schema and ORM models (in whatever
+//! language), then judge every query the code runs (raw SQL and ORM calls) against it.
+//!
+//! Steps, in order:
+//! 1. The dialect: the one configured, else a Prisma `datasource` provider, else the drivers
+//!    the code imports (most files win), else hints in the SQL files, else generic.
+//! 2. SQL migrations and schema dumps, in migration order (`down` migrations never), then
+//!    Prisma schemas, then ORM models and the indexes migrations add to them.
+//! 3. Each query: raw SQL is parsed; an ORM chain's fields are mapped to columns with its
+//!    ORM's conventions (Django's `field__lookup`, foreign-key traversal, `<field>_id`).
+//! 4. A finding when an AND group of a query's filters has no predicate an index serves, or
+//!    when a table is sorted with no filter and no index on the sort column. Tables the schema
+//!    does not know are never guessed at; they get a note. Small tables named in the config
+//!    are skipped.
+
+use crate::db::{FileDb, ModelDecl, OrmQuery, OrmUse, Site};
+use crate::db_captures::{DbUse, Lookup, Naming};
+use shipshape_core::{
+    github_line_hashes, Finding, FingerprintBuilder, FlowStep, Level, LineIndex, Notification,
+    NotificationKind, Region,
+};
+use shipshape_schema::{
+    check_query, normalize_expression, order_migrations, parse_ddl, parse_prisma, parse_query,
+    ColumnUse, Dialect, FileId, IndexDef, IndexKind, Origin, QueryCoverage, QueryFacts, Schema,
+    SkipReason, StatementKind, Table, UseKind,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// What the join is told besides the files.
+#[derive(Debug, Clone, Default)]
+pub struct JoinOptions {
+    /// The SQL dialect, when configured (otherwise inferred).
+    pub dialect: Option<Dialect>,
+    /// Tables small enough that scanning them is fine (`small-tables`).
+    pub small_tables: Vec<String>,
+}
+
+/// The join's results.
+#[derive(Debug, Clone, Default)]
+pub struct JoinOutput {
+    /// `missing-index` and `unindexed-foreign-key` findings, fingerprinted.
+    pub findings: Vec<Finding>,
+    /// What could not be judged, for a verbose log.
+    pub notes: Vec<Notification>,
+    /// The dialect used.
+    pub dialect: Option<Dialect>,
+}
+
+/// The rule ids the join reports under (declared in `rules/`).
+const MISSING_INDEX: &str = "missing-index";
+const UNINDEXED_FOREIGN_KEY: &str = "unindexed-foreign-key";
+
+/// Join the files of one repository.
+pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
+    let mut out = JoinOutput::default();
+    let dialect = options.dialect.unwrap_or_else(|| infer_dialect(files));
+    out.dialect = Some(dialect);
+    let mut builder = SchemaBuilder::new(dialect, files);
+    builder.read_schema_files(&mut out.notes);
+    builder.declare_models();
+    let schema = &builder.schema;
+    if schema.is_empty() {
+        return out;
+    }
+    let small = |table: &str| {
+        options
+            .small_tables
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(table))
+    };
+    let mut raw = Vec::new();
+    for file in files {
+        for sql in &file.sql {
+            match parse_query(&sql.text, dialect) {
+                Ok(facts) if facts.kind != StatementKind::Other && !facts.uses.is_empty() => {
+                    let coverage = check_query(schema, &facts);
+                    let sites = vec![&sql.site; facts.uses.len()];
+                    report(
+                        &builder,
+                        &facts,
+                        &coverage,
+                        &sites,
+                        &small,
+                        &mut raw,
+                        &mut out.notes,
+                    );
+                }
+                _ => {}
+            }
+        }
+        for query in &file.orm {
+            if let Some((facts, sites)) = builder.orm_facts(query, &mut out.notes) {
+                let coverage = check_query(schema, &facts);
+                report(
+                    &builder,
+                    &facts,
+                    &coverage,
+                    &sites,
+                    &small,
+                    &mut raw,
+                    &mut out.notes,
+                );
+            }
+        }
+    }
+    for fk in shipshape_schema::unindexed_foreign_keys(schema) {
+        if small(&fk.table) {
+            continue;
+        }
+        if let Some(site) = builder.origin_site(fk.origin) {
+            let message = format!(
+                "foreign key {}.{} → {} has no index starting with it: joins and deletes on {} \
+                 scan {}; add one: {}",
+                fk.table,
+                fk.columns.join(", "),
+                fk.references_table,
+                fk.references_table,
+                fk.table,
+                fk.fix
+            );
+            raw.push(RawFinding {
+                rule: UNINDEXED_FOREIGN_KEY,
+                site,
+                message,
+                related: Vec::new(),
+            });
+        }
+    }
+    out.findings = fingerprinted(raw);
+    out.notes.sort();
+    out.notes.dedup();
+    out
+}
+
+/// A finding before its fingerprint.
+struct RawFinding {
+    rule: &'static str,
+    site: Site,
+    message: String,
+    related: Vec<FlowStep>,
+}
+
+/// Findings sorted, one per rule and place, with fingerprints numbered in source order.
+fn fingerprinted(mut raw: Vec<RawFinding>) -> Vec<Finding> {
+    raw.sort_by(|a, b| {
+        (&a.site.path, a.site.region, a.rule).cmp(&(&b.site.path, b.site.region, b.rule))
+    });
+    raw.dedup_by(|a, b| {
+        a.rule == b.rule && a.site.path == b.site.path && a.site.region == b.site.region
+    });
+    let mut builders: HashMap<String, FingerprintBuilder> = HashMap::new();
+    raw.into_iter()
+        .map(|r| {
+            let fingerprint = builders
+                .entry(r.site.path.clone())
+                .or_default()
+                .fingerprint(r.rule, &r.site.path, &r.site.function, &r.site.code);
+            Finding {
+                rule_id: r.rule,
+                level: Level::Note,
+                path: r.site.path,
+                region: r.site.region,
+                message: r.message,
+                function: r.site.function,
+                fingerprint,
+                line_hash: r.site.line_hash,
+                line_text: r.site.line_text,
+                context: r.site.context,
+                flow: Vec::new(),
+                related: r.related,
+                security_severity: None,
+            }
+        })
+        .collect()
+}
+
+/// The dialect the repository's code talks to.
+fn infer_dialect(files: &[FileDb]) -> Dialect {
+    for file in files.iter().filter(|f| f.path.ends_with(".prisma")) {
+        if let Some(dialect) = file
+            .schema_text
+            .as_deref()
+            .and_then(|t| parse_prisma(t).dialect)
+        {
+            return dialect;
+        }
+    }
+    let mut votes: BTreeMap<u8, usize> = BTreeMap::new();
+    let rank = |d: Dialect| match d {
+        Dialect::Postgres => 0,
+        Dialect::Mysql => 1,
+        Dialect::Sqlite => 2,
+        Dialect::Generic => 3,
+    };
+    for file in files {
+        for name in &file.dialects {
+            if let Some(d) = Dialect::from_name(name) {
+                *votes.entry(rank(d)).or_default() += 1;
+            }
+        }
+    }
+    if let Some((&best, _)) = votes
+        .iter()
+        .max_by_key(|(rank, count)| (**count, std::cmp::Reverse(**rank)))
+    {
+        return [
+            Dialect::Postgres,
+            Dialect::Mysql,
+            Dialect::Sqlite,
+            Dialect::Generic,
+        ][best as usize];
+    }
+    // What the SQL files themselves say.
+    let sql: String = files
+        .iter()
+        .filter(|f| f.path.ends_with(".sql"))
+        .filter_map(|f| f.schema_text.as_deref())
+        .map(|t| t.to_ascii_uppercase())
+        .collect();
+    if sql.contains("AUTO_INCREMENT") || sql.contains("ENGINE=") || sql.contains('`') {
+        Dialect::Mysql
+    } else if sql.contains("SERIAL")
+        || sql.contains("CONCURRENTLY")
+        || sql.contains("::")
+        || sql.contains("TIMESTAMPTZ")
+    {
+        Dialect::Postgres
+    } else if sql.contains("AUTOINCREMENT") || sql.contains("WITHOUT ROWID") {
+        Dialect::Sqlite
+    } else {
+        Dialect::Generic
+    }
+}
+
+/// What a model declared in code maps to.
+#[derive(Debug, Clone)]
+struct ModelInfo {
+    /// Its table.
+    table: String,
+    /// Its ORM's conventions.
+    naming: Naming,
+    /// Foreign-key fields and the model each references.
+    relations: HashMap<String, String>,
+}
+
+/// Builds the repository's schema and answers questions about names.
+struct SchemaBuilder<'f> {
+    schema: Schema,
+    files: &'f [FileDb],
+    /// Model name (as declared) → what it maps to.
+    models: HashMap<String, ModelInfo>,
+}
+
+impl<'f> SchemaBuilder<'f> {
+    fn new(dialect: Dialect, files: &'f [FileDb]) -> Self {
+        SchemaBuilder {
+            schema: Schema::new(dialect),
+            files,
+            models: HashMap::new(),
+        }
+    }
+
+    fn file_id(&self, path: &str) -> FileId {
+        let index = self.files.iter().position(|f| f.path == path).unwrap_or(0);
+        FileId(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// SQL migrations in order, then Prisma schemas.
+    fn read_schema_files(&mut self, notes: &mut Vec<Notification>) {
+        let dialect = self.schema.dialect();
+        let sql_paths: Vec<&str> = self
+            .files
+            .iter()
+            .filter(|f| f.schema_text.is_some() && f.path.ends_with(".sql"))
+            .map(|f| f.path.as_str())
+            .collect();
+        for path in order_migrations(sql_paths) {
+            let Some(file) = self.files.iter().find(|f| f.path == path) else {
+                continue;
+            };
+            let text = file.schema_text.as_deref().unwrap_or("");
+            let output = parse_ddl(text, dialect);
+            for diagnostic in output.diagnostics {
+                notes.push(schema_note(
+                    path,
+                    Some(diagnostic.line as usize),
+                    diagnostic.message,
+                ));
+            }
+            let id = self.file_id(path);
+            for note in self.schema.apply(id, &output.events) {
+                notes.push(schema_note(
+                    path,
+                    Some(note.origin.line as usize),
+                    note.message,
+                ));
+            }
+        }
+        for file in self.files.iter().filter(|f| f.path.ends_with(".prisma")) {
+            let Some(text) = file.schema_text.as_deref() else {
+                continue;
+            };
+            let prisma = parse_prisma(text);
+            let id = self.file_id(&file.path);
+            prisma.declare_into(&mut self.schema, id);
+            for model in &prisma.models {
+                let relations = model
+                    .fields
+                    .iter()
+                    .filter(|f| f.relation)
+                    .filter(|f| !f.list)
+                    .map(|f| (f.name.clone(), f.type_name.clone()))
+                    .collect();
+                self.models.insert(
+                    model.name.clone(),
+                    ModelInfo {
+                        table: model.table.clone(),
+                        naming: Naming::Prisma,
+                        relations,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Models declared in code, and the indexes migrations add to them.
+    fn declare_models(&mut self) {
+        let files = self.files;
+        for file in files {
+            for model in &file.models {
+                self.declare_model(&file.path, model);
+            }
+        }
+        for file in files {
+            let id = self.file_id(&file.path);
+            for index in &file.indexes {
+                let table = match (&index.table, &index.model) {
+                    (Some(table), _) => Some(table.clone()),
+                    (None, Some(model)) => self.table_of_model(model, &file.path).map(|(t, _)| t),
+                    (None, None) => None,
+                };
+                let Some(table) = table else {
+                    continue;
+                };
+                let naming = self.naming_of_table(&table);
+                let columns: Vec<String> = index
+                    .columns
+                    .iter()
+                    .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
+                    .collect();
+                let kind = index_kind(index.flags);
+                self.schema.declare_index(
+                    &table,
+                    IndexDef::on_columns(None, kind, &columns),
+                    Origin::new(id, index.line),
+                );
+            }
+        }
+    }
+
+    fn declare_model(&mut self, path: &str, model: &ModelDecl) {
+        let Some(table) = table_name(path, model) else {
+            return;
+        };
+        let origin = Origin::new(self.file_id(path), model.line);
+        self.schema.declare_model(&model.name, &table, origin);
+        let naming = model.naming;
+        let mut relations = HashMap::new();
+        let mut has_primary = false;
+        for field in &model.fields {
+            let field_origin = Origin::new(origin.file, field.line);
+            let column = match (&field.column, naming) {
+                (Some(column), _) => column.clone(),
+                (None, Naming::Django) if field.flags.foreign_key => format!("{}_id", field.name),
+                (None, _) => field.name.clone(),
+            };
+            self.schema
+                .declare_column(&table, &column, Some(&field.name), field_origin);
+            if let Some(target) = &field.references {
+                relations.insert(field.name.clone(), related_model(target, &model.name));
+            }
+            let flags = field.flags;
+            let mut kinds = Vec::new();
+            if flags.primary {
+                has_primary = true;
+                kinds.push(IndexKind::PrimaryKey);
+            }
+            if flags.unique {
+                kinds.push(IndexKind::Unique);
+            }
+            // Django indexes a foreign key unless told not to.
+            let django_fk = naming == Naming::Django && flags.foreign_key && !flags.no_index;
+            if (flags.index || django_fk) && !flags.no_index {
+                kinds.push(IndexKind::Index);
+            }
+            for kind in kinds {
+                self.schema.declare_index(
+                    &table,
+                    IndexDef::on_columns(None, kind, &[column.as_str()]),
+                    field_origin,
+                );
+            }
+        }
+        if naming == Naming::Django && !has_primary {
+            self.schema.declare_column(&table, "id", Some("id"), origin);
+            self.schema.declare_index(
+                &table,
+                IndexDef::on_columns(None, IndexKind::PrimaryKey, &["id"]),
+                origin,
+            );
+        }
+        self.models.insert(
+            model.name.clone(),
+            ModelInfo {
+                table: table.clone(),
+                naming,
+                relations,
+            },
+        );
+        for index in &model.indexes {
+            let columns: Vec<String> = index
+                .columns
+                .iter()
+                .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
+                .collect();
+            self.schema.declare_index(
+                &table,
+                IndexDef::on_columns(None, index_kind(index.flags), &columns),
+                Origin::new(origin.file, index.line),
+            );
+        }
+    }
+
+    /// The table of a model named in a query or a migration, and its conventions.
+    fn table_of_model(&self, model: &str, _path: &str) -> Option<(String, Naming)> {
+        let info = self.models.get(model).or_else(|| {
+            let mut matching = self
+                .models
+                .iter()
+                .filter(|(name, _)| name.eq_ignore_ascii_case(model));
+            match (matching.next(), matching.next()) {
+                (Some((_, info)), None) => Some(info),
+                _ => None,
+            }
+        });
+        match info {
+            Some(info) => Some((info.table.clone(), info.naming)),
+            None => self
+                .schema
+                .table_for_model(model)
+                .map(|t| (t.name.clone(), Naming::Exact)),
+        }
+    }
+
+    fn model_info(&self, model: &str) -> Option<&ModelInfo> {
+        self.models.get(model).or_else(|| {
+            let mut matching = self
+                .models
+                .iter()
+                .filter(|(name, _)| name.eq_ignore_ascii_case(model));
+            match (matching.next(), matching.next()) {
+                (Some((_, info)), None) => Some(info),
+                _ => None,
+            }
+        })
+    }
+
+    fn naming_of_table(&self, table: &str) -> Naming {
+        self.models
+            .values()
+            .find(|m| m.table.eq_ignore_ascii_case(table))
+            .map_or(Naming::Exact, |m| m.naming)
+    }
+
+    /// The column a model's field is stored in.
+    fn column_of_field(&self, table: &str, field: &str, naming: Naming) -> String {
+        let dialect = self.schema.dialect();
+        if let Some(column) = self
+            .schema
+            .table(table)
+            .and_then(|t| t.column_for_field(dialect, field))
+        {
+            return column.to_string();
+        }
+        if naming == Naming::Django {
+            let is_fk = self
+                .models
+                .values()
+                .any(|m| m.table.eq_ignore_ascii_case(table) && m.relations.contains_key(field));
+            if is_fk {
+                return format!("{field}_id");
+            }
+        }
+        field.to_string()
+    }
+
+    /// Where a schema declaration is, when it is in a schema file (whose text the join has).
+    fn origin_site(&self, origin: Origin) -> Option<Site> {
+        let file = self.files.get(origin.file.0 as usize)?;
+        let text = file.schema_text.as_deref()?;
+        let lines = LineIndex::new(text);
+        let line = origin.line as usize;
+        if line == 0 || line > lines.line_count() {
+            return None;
+        }
+        let line_text = lines.line_text(line).to_string();
+        let start = line_start(text, line);
+        let trimmed = line_text.trim_end();
+        let region = lines.region(start, start + trimmed.len());
+        let hashes = github_line_hashes(text);
+        Some(Site {
+            path: file.path.clone(),
+            region,
+            line_hash: hashes.get(line - 1).cloned().unwrap_or_default(),
+            line_text: line_text.clone(),
+            context: Some(trimmed.to_string()),
+            function: "<schema>".to_string(),
+            code: trimmed.to_string(),
+        })
+    }
+
+    /// A related location pointing at where a table is defined.
+    fn table_location(&self, table: &Table) -> Option<FlowStep> {
+        let file = self.files.get(table.origin.file.0 as usize)?;
+        let line = table.origin.line as usize;
+        let region = match file.schema_text.as_deref() {
+            Some(text) => {
+                let lines = LineIndex::new(text);
+                let start = line_start(text, line);
+                lines.region(start, start + lines.line_text(line).trim_end().len())
+            }
+            None => Region {
+                start_line: line,
+                start_column: 1,
+                end_line: line,
+                end_column: 1,
+            },
+        };
+        Some(FlowStep {
+            region,
+            message: format!("table {} is defined here", table.name),
+        })
+        .map(|step| FlowStep {
+            message: format!("{} ({})", step.message, file.path),
+            ..step
+        })
+    }
+
+    /// The facts of an ORM query, with the site of each use; `None` when its model is unknown.
+    fn orm_facts<'q>(
+        &self,
+        query: &'q OrmQuery,
+        notes: &mut Vec<Notification>,
+    ) -> Option<(QueryFacts, Vec<&'q Site>)> {
+        let first = query.sites.first()?;
+        let (table, naming) = match (&query.model, &query.table) {
+            (_, Some(table)) => (table.clone(), self.naming_of_table(table)),
+            (Some(model), None) => match self.table_of_model(model, &first.path) {
+                Some(found) => found,
+                None => {
+                    notes.push(schema_note(
+                        &first.path,
+                        Some(first.region.start_line),
+                        format!(
+                            "no missing-index hint for this query: the model {model} is not in the repository's schema"
+                        ),
+                    ));
+                    return None;
+                }
+            },
+            (None, None) => return None,
+        };
+        let mut uses = Vec::new();
+        let mut sites = Vec::new();
+        let has_limit = false;
+        for u in &query.uses {
+            if u.kind == DbUse::Exclude || u.kind == DbUse::Group {
+                continue;
+            }
+            let Some(column_use) = self.orm_use(&table, naming, u, has_limit) else {
+                continue;
+            };
+            uses.push(column_use);
+            sites.push(&query.sites[u.call.min(query.sites.len() - 1)]);
+        }
+        if uses.is_empty() {
+            return None;
+        }
+        Some((QueryFacts::from_uses(StatementKind::Select, uses), sites))
+    }
+
+    /// One ORM field use as a column use: the field's table (through foreign keys), its
+    /// column, and how it is compared.
+    fn orm_use(&self, table: &str, naming: Naming, u: &OrmUse, limit: bool) -> Option<ColumnUse> {
+        let dialect = self.schema.dialect();
+        let text = u.field.trim();
+        let (descending_or_plain, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let _ = descending_or_plain;
+        if text.is_empty() || text == "?" {
+            return None;
+        }
+        let mut table = table.to_string();
+        let mut naming = naming;
+        if let Some(model) = &u.model {
+            if let Some((t, n)) = self.table_of_model(model, "") {
+                table = t;
+                naming = n;
+            }
+        }
+        let (mut path, lookup): (Vec<&str>, Option<&str>) = match u.lookup {
+            Lookup::Django => split_django(text),
+            Lookup::Plain => (vec![text], None),
+        };
+        // Foreign-key traversal: `customer__email` filters the customer's table.
+        while path.len() > 1 {
+            let field = path.remove(0);
+            let info = self
+                .models
+                .values()
+                .find(|m| m.table.eq_ignore_ascii_case(&table))?;
+            let target = info.relations.get(field)?;
+            let target_info = self.model_info(target)?;
+            table = target_info.table.clone();
+            naming = target_info.naming;
+        }
+        let field = path.first().copied()?;
+        let column = if field == "pk" {
+            self.schema
+                .table(&table)
+                .and_then(|t| t.primary_key())
+                .and_then(|pk| pk.def.keys.first())
+                .and_then(|k| k.column_name())
+                .map_or_else(|| "id".to_string(), str::to_string)
+        } else {
+            self.column_of_field(&table, field, naming)
+        };
+        let kind = match u.kind {
+            DbUse::Order => UseKind::OrderBy { limit },
+            DbUse::Join => UseKind::Join,
+            _ => match lookup {
+                Some(lookup) => django_kind(lookup),
+                None => operator_kind(u.operator.as_deref()),
+            }?,
+        };
+        let mut column_use = ColumnUse::new(table, column.clone(), kind.clone());
+        if let UseKind::Function(function) = &kind {
+            column_use.expression = normalize_expression(&format!("{function}({column})"), dialect);
+        }
+        Some(column_use)
+    }
+}
+
+/// The table a model declares or its ORM's convention gives it; `None` when the convention
+/// needs what the file does not show.
+fn table_name(path: &str, model: &ModelDecl) -> Option<String> {
+    if let Some(table) = &model.table {
+        return Some(table.clone());
+    }
+    let name = model.name.as_str();
+    match model.naming {
+        Naming::Django => {
+            let app = django_app(path)?;
+            Some(format!("{app}_{}", name.to_lowercase()))
+        }
+        Naming::Typeorm | Naming::Snake => Some(snake_case(name)),
+        Naming::Sequelize => Some(pluralize(name)),
+        Naming::Sqlalchemy | Naming::Exact | Naming::Prisma => Some(name.to_string()),
+    }
+}
+
+/// The Django app a models or migrations file belongs to: the folder holding `models.py`,
+/// `models/` or `migrations/`.
+fn django_app(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let at = parts
+        .iter()
+        .rposition(|p| *p == "models.py" || *p == "models" || *p == "migrations")?;
+    let app = parts.get(at.checked_sub(1)?)?;
+    Some(app.to_lowercase())
+}
+
+/// `UserProfile` → `user_profile`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Sequelize's default table name: the model name in the plural.
+fn pluralize(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if lower.ends_with('s')
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+    {
+        format!("{name}es")
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        format!("{}ies", &name[..name.len() - 1])
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// `"shop.Customer"`, `"Customer"`, `"self"` → the model name.
+fn related_model(target: &str, own: &str) -> String {
+    let name = target.rsplit('.').next().unwrap_or(target);
+    if name == "self" {
+        own.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Django lookups that compare a field (the rest of `a__b__c` names related fields).
+const DJANGO_LOOKUPS: &[&str] = &[
+    "exact",
+    "iexact",
+    "contains",
+    "icontains",
+    "in",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "startswith",
+    "istartswith",
+    "endswith",
+    "iendswith",
+    "range",
+    "isnull",
+    "regex",
+    "iregex",
+    "date",
+    "year",
+    "month",
+    "day",
+    "week",
+    "week_day",
+    "quarter",
+    "time",
+    "hour",
+    "minute",
+    "second",
+    "search",
+    "trigram_similar",
+    "unaccent",
+];
+
+/// `customer__email__iexact` → (`[customer, email]`, `Some("iexact")`).
+fn split_django(text: &str) -> (Vec<&str>, Option<&str>) {
+    let mut parts: Vec<&str> = text.split("__").collect();
+    let lookup = match parts.last() {
+        Some(last) if parts.len() > 1 && DJANGO_LOOKUPS.contains(last) => parts.pop(),
+        _ => None,
+    };
+    (parts, lookup)
+}
+
+/// How a Django lookup compares; `None` for a negation or what no index could serve by design.
+fn django_kind(lookup: &str) -> Option<UseKind> {
+    Some(match lookup {
+        "exact" => UseKind::Eq,
+        "iexact" => UseKind::Function("upper".to_string()),
+        "contains" | "icontains" | "regex" | "iregex" | "search" | "trigram_similar" => {
+            UseKind::LikeInfix
+        }
+        "startswith" => UseKind::LikePrefix,
+        "istartswith" => UseKind::Function("upper".to_string()),
+        "endswith" | "iendswith" => UseKind::LikeSuffix,
+        "in" => UseKind::In,
+        "gt" | "gte" | "lt" | "lte" | "range" | "year" => UseKind::Range,
+        "isnull" => UseKind::IsNull,
+        other => UseKind::Function(other.to_string()),
+    })
+}
+
+/// How an ORM operator (`contains`, `startsWith`, `gt`, `Like`) compares; plain equality
+/// without one; `None` for a negation.
+fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
+    let Some(operator) = operator else {
+        return Some(UseKind::Eq);
+    };
+    Some(match operator {
+        "contains" | "icontains" | "substring" | "iLike" | "notlike" => UseKind::LikeInfix,
+        "startswith" | "beginswith" => UseKind::LikePrefix,
+        "endswith" => UseKind::LikeSuffix,
+        "like" => UseKind::LikeUnknown,
+        "ilike" => UseKind::Function("ilike".to_string()),
+        "gt" | "gte" | "lt" | "lte" | "between" | "morethan" | "lessthan" | "morethanorequal"
+        | "lessthanorequal" => UseKind::Range,
+        "in" | "any" => UseKind::In,
+        "isnull" | "is" => UseKind::IsNull,
+        "not" | "ne" | "notin" | "notequal" | "noteq" => return None,
+        _ => UseKind::Eq,
+    })
+}
+
+fn index_kind(flags: crate::db_captures::SchemaFlags) -> IndexKind {
+    if flags.primary {
+        IndexKind::PrimaryKey
+    } else if flags.unique {
+        IndexKind::Unique
+    } else {
+        IndexKind::Index
+    }
+}
+
+/// The byte where 1-based `line` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(at, _)| at + 1)
+}
+
+fn schema_note(path: &str, line: Option<usize>, message: String) -> Notification {
+    let note = Notification::for_file(path, NotificationKind::SchemaNote, message);
+    match line {
+        Some(line) => note.at_line(line),
+        None => note,
+    }
+}
+
+/// Turn a query's coverage into findings: an AND group of filters that no index serves, or a
+/// sort with no filter and no index.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    builder: &SchemaBuilder<'_>,
+    facts: &QueryFacts,
+    coverage: &QueryCoverage,
+    sites: &[&Site],
+    small: &dyn Fn(&str) -> bool,
+    raw: &mut Vec<RawFinding>,
+    notes: &mut Vec<Notification>,
+) {
+    let schema = &builder.schema;
+    for (index, why) in &coverage.skipped {
+        if let (SkipReason::UnknownTable(table), Some(site)) = (why, sites.get(*index)) {
+            notes.push(schema_note(
+                &site.path,
+                Some(site.region.start_line),
+                format!(
+                    "no missing-index hint for this query: table {table} is not in the repository's schema"
+                ),
+            ));
+        }
+    }
+    let verdict = |use_index: usize| coverage.uses.iter().find(|c| c.use_index == use_index);
+    let mut per_site: Vec<(usize, Vec<String>, Option<String>, String)> = Vec::new();
+    let mut add = |use_index: usize, text: String, fix: Option<String>, table: &str| {
+        if let Some(entry) = per_site
+            .iter_mut()
+            .find(|e| std::ptr::eq(sites[e.0], sites[use_index]))
+        {
+            entry.1.push(text);
+        } else {
+            per_site.push((use_index, vec![text], fix, table.to_string()));
+        }
+    };
+    let mut filtered_tables: Vec<&str> = Vec::new();
+    for group in &coverage.groups {
+        filtered_tables.push(&group.table);
+        if group.served_by.is_some() || small(&group.table) {
+            continue;
+        }
+        let members = &facts.filter_groups[group.group].uses;
+        let unserved: Vec<_> = members
+            .iter()
+            .filter_map(|&j| verdict(j))
+            .filter(|c| c.table == group.table && c.kind != UseKind::Join && !c.verdict.covered())
+            .collect();
+        for c in unserved {
+            add(c.use_index, c.message(), c.fix.clone(), &c.table);
+        }
+    }
+    for c in &coverage.uses {
+        let sort = matches!(c.kind, UseKind::OrderBy { .. });
+        if sort
+            && !c.verdict.covered()
+            && !filtered_tables.contains(&c.table.as_str())
+            && !small(&c.table)
+        {
+            add(c.use_index, c.message(), c.fix.clone(), &c.table);
+        }
+    }
+    for (use_index, messages, fix, table) in per_site {
+        let site = sites[use_index].clone();
+        let mut message = messages.join("; ");
+        if let Some(fix) = fix
+            .as_deref()
+            .map(|f| builder.fix_in_schema_terms(&table, f))
+        {
+            message.push_str(&format!("; add one: {fix}"));
+        }
+        let related = schema
+            .table(&table)
+            .and_then(|t| builder.table_location(t))
+            .into_iter()
+            .collect();
+        raw.push(RawFinding {
+            rule: MISSING_INDEX,
+            site,
+            message,
+            related,
+        });
+    }
+}
+
+impl SchemaBuilder<'_> {
+    /// The fix for a table, said the way its schema is written: SQL for migrations, the ORM's
+    /// own words for a model.
+    fn fix_in_schema_terms(&self, table: &str, sql_fix: &str) -> String {
+        let Some(t) = self.schema.table(table) else {
+            return sql_fix.to_string();
+        };
+        let from_sql = self
+            .files
+            .get(t.origin.file.0 as usize)
+            .is_some_and(|f| f.path.ends_with(".sql"));
+        if from_sql {
+            return sql_fix.to_string();
+        }
+        let model = self.models.iter().find(|(_, m)| m.table == t.name);
+        let Some((model_name, info)) = model else {
+            return sql_fix.to_string();
+        };
+        let columns = fix_columns(sql_fix);
+        let field_of = |column: &str| -> String {
+            t.fields
+                .iter()
+                .find(|(_, c)| c.as_str() == column)
+                .map_or_else(|| column.to_string(), |(f, _)| f.clone())
+        };
+        let fields: Vec<String> = columns.iter().map(|c| field_of(c)).collect();
+        if fields.is_empty() {
+            return sql_fix.to_string();
+        }
+        let quoted = |list: &[String]| {
+            list.iter()
+                .map(|f| format!("\"{f}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match info.naming {
+            Naming::Django if fields.len() == 1 => {
+                format!("db_index=True on {model_name}.{}", fields[0])
+            }
+            Naming::Django => format!(
+                "models.Index(fields=[{}]) in {model_name}.Meta.indexes",
+                quoted(&fields)
+            ),
+            Naming::Prisma => format!("@@index([{}]) on model {model_name}", fields.join(", ")),
+            Naming::Sqlalchemy if fields.len() == 1 => {
+                format!("index=True on {model_name}.{}", fields[0])
+            }
+            Naming::Sqlalchemy => format!(
+                "Index(None, {}) in {model_name}.__table_args__",
+                quoted(&fields)
+            ),
+            Naming::Sequelize => format!(
+                "indexes: [{{ fields: [{}] }}] in the options of {model_name}",
+                fields
+                    .iter()
+                    .map(|f| format!("'{f}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Naming::Typeorm if fields.len() == 1 => {
+                format!("@Index() on {model_name}.{}", fields[0])
+            }
+            Naming::Typeorm => format!("@Index([{}]) on {model_name}", quoted(&fields)),
+            Naming::Exact | Naming::Snake => sql_fix.to_string(),
+        }
+    }
+}
+
+/// The plain columns of a suggested `CREATE INDEX … ON t (a, b DESC);`; empty when a key is
+/// an expression (an ORM cannot say it as a field list).
+fn fix_columns(sql: &str) -> Vec<String> {
+    let Some(on) = sql.find(" ON ") else {
+        return Vec::new();
+    };
+    let rest = &sql[on..];
+    let (Some(open), Some(close)) = (rest.find('('), rest.rfind(')')) else {
+        return Vec::new();
+    };
+    let keys = &rest[open + 1..close];
+    if keys.contains('(') || rest[..open].contains("USING") {
+        return Vec::new();
+    }
+    keys.split(',')
+        .map(|k| {
+            k.split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches('"')
+                .to_string()
+        })
+        .filter(|k| !k.is_empty())
+        .collect()
+}
