@@ -3,7 +3,7 @@
 //! are escaped as GitHub's toolkit does (`%`, CR and LF everywhere; `:` and `,` in properties
 //! too), so a path or message can never end the command early or start another one.
 
-use crate::{gating_findings, Comparison, ReportContext, Reporter};
+use crate::{gating_findings, BaselineState, Comparison, ReportContext, Reporter};
 use shipshape_core::{Finding, Level, ScanResult};
 use std::io::{self, Write};
 
@@ -24,24 +24,27 @@ impl Reporter for GithubReporter {
         }
         // A plain line (not a command) for the log.
         let hidden = context.baseline.as_ref().map(hidden).unwrap_or_default();
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         writeln!(
             out,
-            "shipshape: {} {} in {} files{hidden}",
-            shown.len(),
-            if shown.len() == 1 {
-                "finding"
-            } else {
-                "findings"
-            },
-            result.summary.files_analyzed,
+            "shipshape: {} in {}{hidden}",
+            plural(shown.len(), "finding"),
+            plural(result.summary.files_analyzed, "file"),
         )
     }
 }
 
 fn hidden(comparison: &Comparison) -> String {
     format!(
-        " ({} from before the baseline not annotated)",
-        comparison.states.len() - comparison.count(crate::BaselineState::New)
+        " ({} already in baseline '{}' not annotated)",
+        comparison.states.len() - comparison.count(BaselineState::New),
+        comparison.source
     )
 }
 
