@@ -16,7 +16,7 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Scan files and folders.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// List the rules.
     Rules(RulesArgs),
     /// Print a rule's help.
@@ -33,9 +33,18 @@ pub(crate) enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum FormatArg {
+    /// For people (default on a terminal).
     Text,
+    /// shipshape's own JSON.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and IDE viewers.
     Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// GitLab SAST report (artifacts: reports: sast).
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,7 +67,7 @@ pub(crate) struct ScanArgs {
     /// Files and folders to scan [default: .]
     pub(crate) paths: Vec<PathBuf>,
 
-    /// Output format [default: from --output's extension (.sarif, .json), else text]
+    /// Output format [default: from --output's extension (.sarif, .json, .xml), else text]
     #[arg(long, short = 'f', value_enum)]
     pub(crate) format: Option<FormatArg>,
 
@@ -69,6 +78,16 @@ pub(crate) struct ScanArgs {
     /// SARIF automationDetails.id category, to keep several analyses of one repository apart.
     #[arg(long)]
     pub(crate) category: Option<String>,
+
+    /// Compare with an earlier SARIF or JSON report of this repository: only new findings are
+    /// shown and count for --fail-on; SARIF and JSON mark each result's baselineState.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+
+    /// Write the scan root as an absolute file:// URI in SARIF originalUriBaseIds, so local
+    /// viewers (VS Code SARIF Viewer) open the files [default: a portable description]
+    #[arg(long)]
+    pub(crate) sarif_absolute_root: bool,
 
     /// Exit with 1 when a finding is at or above this level.
     #[arg(long, value_enum, default_value = "warning")]

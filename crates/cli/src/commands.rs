@@ -4,10 +4,12 @@ use crate::args::{Cli, ColorArg, Command, FailOn, FormatArg, RulesFormat, ScanAr
 use crate::packs::load_user_packs;
 use crate::progress::ProgressBarObserver;
 use anyhow::{bail, Context, Result};
-use shipshape_core::{Level, RuleMeta, ScanResult};
+use shipshape_core::{Finding, Level, RuleMeta, ScanResult};
 use shipshape_engine::{Engine, Mode};
 use shipshape_query::{PackFile, QuerySet};
-use shipshape_report::{write_atomically, Format, ReportContext};
+use shipshape_report::{
+    gating_findings, github_upload_warnings, write_atomically, Baseline, Format, ReportContext,
+};
 use shipshape_rules::Registry;
 use shipshape_scan::ScanOptions;
 use std::io::{IsTerminal, Write};
@@ -15,7 +17,7 @@ use std::process::ExitCode;
 
 pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Scan(args) => scan(args),
+        Command::Scan(args) => scan(*args),
         Command::Rules(args) => rules(args.format),
         Command::Explain { rule } => explain(&rule),
         Command::Tree { file } => tree(&file),
@@ -23,6 +25,8 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
+    // A baseline that cannot be used is known before the scan starts.
+    let baseline = args.baseline.as_deref().map(load_baseline).transpose()?;
     let mut packs = PackFile::embedded();
     for dir in &args.queries {
         packs.extend(load_user_packs(dir)?);
@@ -80,7 +84,14 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         category: args.category.clone(),
         tool_version: env!("CARGO_PKG_VERSION"),
         color,
+        baseline: baseline.map(|b| b.compare(&result.findings)),
+        absolute_root: args.sarif_absolute_root,
     };
+    if format == Format::Sarif {
+        for warning in github_upload_warnings(&result, &context)? {
+            eprintln!("warning: {warning}");
+        }
+    }
     let reporter = format.reporter();
     match &args.output {
         Some(path) => write_atomically(path, |out| reporter.render(&result, &context, out))
@@ -94,8 +105,21 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
     if !args.quiet && (args.output.is_some() || format != Format::Text) {
         eprintln!("{}", summary_line(&result));
+        if let Some(comparison) = &context.baseline {
+            eprintln!("shipshape: {}", comparison.summary());
+        }
     }
-    Ok(exit_code(&result, args.fail_on))
+    Ok(exit_code(
+        &gating_findings(&result.findings, context.baseline.as_ref()),
+        args.fail_on,
+    ))
+}
+
+/// Read and parse `--baseline`; either failure is a usage error naming the file.
+fn load_baseline(path: &std::path::Path) -> Result<Baseline> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read baseline '{}'", path.display()))?;
+    Ok(Baseline::parse(&path.display().to_string(), &bytes)?)
 }
 
 fn resolve_format(args: &ScanArgs) -> Format {
@@ -103,6 +127,9 @@ fn resolve_format(args: &ScanArgs) -> Format {
         Some(FormatArg::Text) => Format::Text,
         Some(FormatArg::Json) => Format::Json,
         Some(FormatArg::Sarif) => Format::Sarif,
+        Some(FormatArg::Github) => Format::Github,
+        Some(FormatArg::Junit) => Format::Junit,
+        Some(FormatArg::Gitlab) => Format::Gitlab,
         None => match args
             .output
             .as_ref()
@@ -111,6 +138,7 @@ fn resolve_format(args: &ScanArgs) -> Format {
         {
             Some(ext) if ext.eq_ignore_ascii_case("sarif") => Format::Sarif,
             Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
+            Some(ext) if ext.eq_ignore_ascii_case("xml") => Format::Junit,
             _ => Format::Text,
         },
     }
@@ -132,14 +160,16 @@ fn summary_line(result: &ScanResult) -> String {
     )
 }
 
-fn exit_code(result: &ScanResult, fail_on: FailOn) -> ExitCode {
+/// 1 when a finding that gates (every finding, or only new ones against a baseline) is at or
+/// above `fail_on`.
+fn exit_code(gating: &[&Finding], fail_on: FailOn) -> ExitCode {
     let threshold = match fail_on {
         FailOn::Error => Some(Level::Error),
         FailOn::Warning => Some(Level::Warning),
         FailOn::Note => Some(Level::Note),
         FailOn::None => None,
     };
-    let failing = threshold.is_some_and(|t| result.findings.iter().any(|f| f.level >= t));
+    let failing = threshold.is_some_and(|t| gating.iter().any(|f| f.level >= t));
     ExitCode::from(u8::from(failing))
 }
 

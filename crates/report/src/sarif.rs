@@ -1,10 +1,11 @@
 //! SARIF 2.1.0, shaped for GitHub code scanning (see `../shared/sarif/`'s GitHub profile) and
 //! IDE viewers: one run, every rule with help and properties, results with `ruleIndex`,
 //! `%SRCROOT%`-relative URIs, UTF-16 columns, both fingerprints, and one notification per file
-//! that was skipped or only partly analysed.
+//! that was skipped or only partly analysed. With a baseline, every result carries
+//! `baselineState`, and results gone since the baseline follow the current ones as `absent`.
 
 use crate::uri::{folder_uri, relative_uri};
-use crate::{ReportContext, Reporter};
+use crate::{BaselineResult, BaselineState, ReportContext, Reporter};
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
@@ -25,7 +26,7 @@ pub const SARIF_SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 const SRCROOT: &str = "%SRCROOT%";
-const INFORMATION_URI: &str = "https://github.com/shipshape-dev/shipshape";
+pub(crate) const INFORMATION_URI: &str = "https://github.com/shipshape-dev/shipshape";
 
 /// The `--format sarif` reporter.
 #[derive(Debug)]
@@ -44,13 +45,25 @@ impl Reporter for SarifReporter {
     }
 }
 
-fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
+pub(crate) fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
     let rules: Vec<ReportingDescriptor> = context.rules.iter().map(|m| rule(m)).collect();
-    let results: Vec<SarifResult> = result
+    let mut results: Vec<SarifResult> = result
         .findings
         .iter()
         .map(|f| finding(f, &context.rules))
         .collect();
+    if let Some(comparison) = &context.baseline {
+        for (index, sarif_result) in results.iter_mut().enumerate() {
+            sarif_result.baseline_state = Some(json!(comparison.state(index).as_str()));
+        }
+        // SARIF keeps results that disappeared since the baseline in the run, as `absent`.
+        results.extend(
+            comparison
+                .absent
+                .iter()
+                .map(|old| absent_result(old, &context.rules)),
+        );
+    }
     let notifications: Vec<SarifNotification> =
         result.notifications.iter().map(notification).collect();
 
@@ -81,12 +94,7 @@ fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
         .tool_execution_notifications(notifications)
         .build();
     let mut base_ids = BTreeMap::new();
-    base_ids.insert(
-        SRCROOT.to_string(),
-        ArtifactLocation::builder()
-            .uri(folder_uri(&result.root))
-            .build(),
-    );
+    base_ids.insert(SRCROOT.to_string(), source_root(result, context));
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .results(results)
@@ -108,6 +116,30 @@ fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
         .version(json!("2.1.0"))
         .runs(vec![run])
         .build()
+}
+
+/// `%SRCROOT%`: by default a description only, so the log is portable and names no folder of
+/// the machine that wrote it; with `--sarif-absolute-root` the scan root as a `file://` URI, so
+/// local viewers open the files without asking where they are.
+fn source_root(result: &ScanResult, context: &ReportContext) -> ArtifactLocation {
+    if context.absolute_root {
+        ArtifactLocation::builder()
+            .uri(folder_uri(&result.root))
+            .build()
+    } else {
+        ArtifactLocation::builder()
+            .description(
+                Message::builder()
+                    .text("The root of the scanned repository; result URIs are relative to it.")
+                    .build(),
+            )
+            .build()
+    }
+}
+
+/// A rule's help page on the project's site.
+pub(crate) fn help_uri(rule_id: &str) -> String {
+    format!("{INFORMATION_URI}/blob/main/docs/rules/{rule_id}.md")
 }
 
 /// GitHub reads the category as everything before the last `/`.
@@ -144,10 +176,7 @@ fn rule(meta: &RuleMeta) -> ReportingDescriptor {
                 .markdown(meta.help_markdown)
                 .build(),
         )
-        .help_uri(format!(
-            "{INFORMATION_URI}/blob/main/docs/rules/{}.md",
-            meta.id
-        ))
+        .help_uri(help_uri(meta.id))
         .default_configuration(
             ReportingConfiguration::builder()
                 .level(json!(meta.default_level.as_str()))
@@ -257,6 +286,37 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
                 .collect(),
         );
     }
+    result
+}
+
+/// A baseline result that is gone now, written back as SARIF wants it: in the run, marked
+/// `absent`, where it was then.
+fn absent_result(old: &BaselineResult, rules: &[&'static RuleMeta]) -> SarifResult {
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(artifact(&old.path))
+                .region(sarif_region(&old.region))
+                .build(),
+        )
+        .build();
+    let mut fingerprints = BTreeMap::new();
+    if !old.line_hash.is_empty() {
+        fingerprints.insert("primaryLocationLineHash".to_string(), old.line_hash.clone());
+    }
+    fingerprints.insert("shipshape/v1".to_string(), old.fingerprint.clone());
+    let mut result = SarifResult::builder()
+        .rule_id(old.rule_id.as_str())
+        .level(result_level(old.level))
+        .message(Message::builder().text(old.message.as_str()).build())
+        .locations(vec![location])
+        .partial_fingerprints(fingerprints)
+        .build();
+    result.rule_index = rules
+        .iter()
+        .position(|m| m.id == old.rule_id)
+        .map(|index| index as i64);
+    result.baseline_state = Some(json!(BaselineState::Absent.as_str()));
     result
 }
 

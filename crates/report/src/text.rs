@@ -1,7 +1,8 @@
 //! Text for people, in the rustc / ripgrep style: `path:line:col: level[rule]: message`, the
 //! code line with the span underlined, the files that were skipped, and a one-line summary.
+//! With a baseline only `new` findings are listed, and a line says what was left out.
 
-use crate::{ReportContext, Reporter};
+use crate::{gating_findings, BaselineState, Comparison, ReportContext, Reporter};
 use anstyle::{AnsiColor, Style};
 use shipshape_core::{Finding, Level, ScanResult};
 use std::io::{self, Write};
@@ -56,7 +57,8 @@ impl Reporter for TextReporter {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let palette = Palette::new(context.color);
-        for finding in &result.findings {
+        let shown = gating_findings(&result.findings, context.baseline.as_ref());
+        for finding in &shown {
             render_finding(finding, &palette, out)?;
         }
         for note in &result.notifications {
@@ -72,12 +74,17 @@ impl Reporter for TextReporter {
                 note.message
             )?;
         }
+        if let Some(comparison) = &context.baseline {
+            writeln!(out, "{}", hidden_by_baseline(comparison))?;
+        }
         let summary = &result.summary;
-        let counts: Vec<String> = result
-            .count_by_level()
+        let counts: Vec<String> = Level::ALL
             .iter()
             .rev()
-            .map(|(level, n)| format!("{n} {}", plural(*n, level.as_str())))
+            .map(|&level| {
+                let n = shown.iter().filter(|f| f.level == level).count();
+                format!("{n} {}", plural(n, level.as_str()))
+            })
             .collect();
         writeln!(
             out,
@@ -89,6 +96,20 @@ impl Reporter for TextReporter {
             summary.elapsed_ms as f64 / 1000.0
         )
     }
+}
+
+/// What the baseline kept out of the listing, e.g. `baseline 'main.sarif': 1 new finding
+/// shown; 3 unchanged and 1 updated not shown; 2 absent (fixed since the baseline)`.
+fn hidden_by_baseline(comparison: &Comparison) -> String {
+    let new = comparison.count(BaselineState::New);
+    format!(
+        "baseline '{}': {new} new {} shown; {} unchanged and {} updated not shown; {} absent (gone since the baseline)",
+        comparison.source,
+        plural(new, "finding"),
+        comparison.count(BaselineState::Unchanged),
+        comparison.count(BaselineState::Updated),
+        comparison.count(BaselineState::Absent),
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {
