@@ -108,7 +108,8 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
         if small(&fk.table) {
             continue;
         }
-        if let Some(site) = builder.origin_site(fk.origin) {
+        let origin = builder.foreign_key_line(fk.origin, &fk.columns, &fk.references_table);
+        if let Some(site) = builder.origin_site(origin) {
             let message = format!(
                 "foreign key {}.{} → {} has no index starting with it: joins and deletes on {} \
                  scan {}; add one: {}",
@@ -493,6 +494,37 @@ impl<'f> SchemaBuilder<'f> {
             }
         }
         field.to_string()
+    }
+
+    /// The line of a statement that declares a foreign key: the statement's line holding
+    /// `REFERENCES` and the key's column (a column's inline `REFERENCES`, a table's `FOREIGN
+    /// KEY (…)` clause), else the statement's first line.
+    fn foreign_key_line(&self, origin: Origin, columns: &[String], references: &str) -> Origin {
+        let Some(text) = self
+            .files
+            .get(origin.file.0 as usize)
+            .and_then(|f| f.schema_text.as_deref())
+        else {
+            return origin;
+        };
+        let mentions = |line: &str, word: &str| {
+            line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        let first = columns.first().map_or("", String::as_str);
+        let start = (origin.line as usize).saturating_sub(1);
+        for (offset, line) in text.lines().skip(start).take(500).enumerate() {
+            let upper = line.to_ascii_uppercase();
+            if upper.contains("REFERENCES") && (mentions(line, first) || mentions(line, references))
+            {
+                let line = origin.line + u32::try_from(offset).unwrap_or(0);
+                return Origin::new(origin.file, line);
+            }
+            if offset > 0 && line.contains(';') {
+                break;
+            }
+        }
+        origin
     }
 
     /// Where a schema declaration is, when it is in a schema file (whose text the join has).

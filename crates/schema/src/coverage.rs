@@ -243,8 +243,15 @@ pub fn check_query(schema: &Schema, facts: &QueryFacts) -> QueryCoverage {
                         .any(|c| c.use_index == j && c.verdict.covered())
             });
             // A group whose only predicates on the table are join columns is served by the
-            // join's own index, judged on the join uses.
+            // join's own index, judged on the join uses. A filter on the table that no index
+            // serves is not rescued by a join key: the table (or the other side) is scanned.
+            let filters_table = g.uses.iter().any(|&j| {
+                resolved[j].is_some_and(|r| r.name == t) && facts.uses[j].kind != UseKind::Join
+            });
             let served_by = served_by.or_else(|| {
+                if filters_table {
+                    return None;
+                }
                 g.uses.iter().copied().find(|&j| {
                     resolved[j].is_some_and(|r| r.name == t)
                         && out
@@ -370,6 +377,12 @@ pub fn judge(d: Dialect, table: &Table, u: &ColumnUse, fixed: &[String]) -> Verd
         {
             continue;
         }
+        // A partial index holds only the rows its WHERE selects: it serves a query whose
+        // group pins every column that WHERE names (`status = 'open' AND placed_at > ?` for
+        // `… (placed_at) WHERE status = 'open'`), not one that leaves them free.
+        if i.partial && !predicate_pinned(d, table, i.predicate.as_deref(), col, fixed) {
+            continue;
+        }
         let before_fixed = i.keys[..pos].iter().all(|k| {
             k.column_name()
                 .is_some_and(|c| fixed.iter().any(|f| d.same_name(f, c)))
@@ -426,6 +439,24 @@ pub fn judge(d: Dialect, table: &Table, u: &ColumnUse, fixed: &[String]) -> Verd
         return served(i, reason);
     }
     not_served(d, &indexes, u, &target, fixed)
+}
+
+/// Whether every column of `table` that a partial index's predicate names is the judged
+/// column or fixed by the query's group.
+fn predicate_pinned(
+    d: Dialect,
+    table: &Table,
+    predicate: Option<&str>,
+    column: &str,
+    fixed: &[String],
+) -> bool {
+    let Some(predicate) = predicate else {
+        return true;
+    };
+    predicate
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty() && table.has_column(d, word))
+        .all(|word| d.same_name(word, column) || fixed.iter().any(|f| d.same_name(f, word)))
 }
 
 fn served(i: &PathIndex, reason: String) -> Verdict {
@@ -572,7 +603,8 @@ impl PathIndex {
             (IndexKind::Unique, _) => "unique index",
             (IndexKind::Index, _) => "index",
         };
-        if self.implicit {
+        // An unnamed index is labelled by its keys, which messages show anyway.
+        if self.implicit || self.label == self.keys_display() {
             what.to_string()
         } else {
             format!("{what} {}", self.label)

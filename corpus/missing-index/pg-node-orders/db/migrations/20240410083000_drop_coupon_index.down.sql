@@ -1,0 +1,1 @@
+CREATE INDEX orders_coupon_code ON orders (coupon_code);
