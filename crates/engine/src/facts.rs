@@ -148,6 +148,8 @@ fn pass<'t>(
                 Capture::DbReceiver => bound.db.receiver = Some(node),
                 Capture::DbColumn => bound.db.column = Some(node),
                 Capture::DbOperator => bound.db.operator = Some(node),
+                Capture::DbVerb => bound.db.verb = Some(node),
+                Capture::SchemaOption => bound.db.option = Some(node),
                 Capture::DbSql => facts.db.sql.push(node),
                 Capture::DbDialect => bound.db.dialect = true,
                 Capture::SchemaModel => bound.db.model_decl = Some(node),
@@ -281,6 +283,8 @@ struct DbBound<'t> {
     receiver: Option<Node<'t>>,
     column: Option<Node<'t>>,
     operator: Option<Node<'t>>,
+    verb: Option<Node<'t>>,
+    option: Option<Node<'t>>,
     dialect: bool,
     model_decl: Option<Node<'t>>,
     model_name: Option<Node<'t>>,
@@ -297,6 +301,8 @@ struct DbBound<'t> {
 
 impl<'t> DbBound<'t> {
     fn record(self, facts: &mut FileFacts<'t>, properties: &DbProperties) {
+        let source = facts.source;
+        let text_of = |node: Node<'_>| source.get(node.byte_range()).unwrap_or("").to_string();
         let db = &mut facts.db;
         if self.dialect {
             if let Some(dialect) = &properties.dialect {
@@ -309,10 +315,14 @@ impl<'t> DbBound<'t> {
             record.table = record.table.or(self.table);
             record.receiver = record.receiver.or(self.receiver);
             if let Some(name) = self.column {
+                let use_kind = match (&properties.db, self.verb) {
+                    (None, Some(verb)) => DbUse::from_verb(&text_of(verb)),
+                    (db, _) => DbUse::from_property(db.as_deref()),
+                };
                 record.columns.push(DbColumnCapture {
                     name,
                     operator: self.operator,
-                    use_kind: DbUse::from_property(properties.db.as_deref()),
+                    use_kind,
                     lookup: match properties.lookup.as_deref() {
                         Some("django") => Lookup::Django,
                         _ => Lookup::Plain,
@@ -339,6 +349,9 @@ impl<'t> DbBound<'t> {
             record.column = record.column.or(self.field_column);
             record.references = record.references.or(self.references);
             record.flags.set(properties.schema.as_deref());
+            if let Some(option) = self.option {
+                record.flags.set_option(&text_of(option));
+            }
         }
         if let Some(node) = self.index {
             let record = db.index(node);
@@ -346,6 +359,9 @@ impl<'t> DbBound<'t> {
             record.table = record.table.or(self.index_table);
             record.model = record.model.or(self.index_model);
             record.flags.set(properties.schema.as_deref());
+            if let Some(option) = self.option {
+                record.flags.set_option(&text_of(option));
+            }
         }
     }
 }

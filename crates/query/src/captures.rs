@@ -145,6 +145,9 @@ pub enum Capture {
     DbColumn,
     /// An operator applied to a `@db.column` (`contains`, `startsWith`, `Like`, `Op.gt`).
     DbOperator,
+    /// The method name of a `@db.call` (`filter`, `exclude`, `order_by`, `orderBy`): says what
+    /// the call does with its columns, unless the pattern sets `db`.
+    DbVerb,
     /// SQL text that a call runs, besides the `@sink.sql` arguments (a safe `sqlx::query!`).
     DbSql,
     /// A driver or import that says which database the code talks to (`psycopg`, `mysql2`).
@@ -159,6 +162,10 @@ pub enum Capture {
     SchemaField,
     /// The name of a `@schema.field`.
     SchemaFieldName,
+    /// The name of an option set on a `@schema.field` or `@schema.index` (`db_index`,
+    /// `unique`, `primary_key`, `primaryKey`): says what it declares, unless the pattern sets
+    /// `schema`.
+    SchemaOption,
     /// The column name a `@schema.field` declares when it differs from its name.
     SchemaColumn,
     /// The model a foreign-key `@schema.field` references.
@@ -269,6 +276,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "an operator applied to a @db.column (contains, startsWith, Like)",
     ),
     (
+        "db.verb",
+        Capture::DbVerb,
+        "the method name of a @db.call (filter, exclude, order_by)",
+    ),
+    (
         "db.receiver",
         Capture::DbReceiver,
         "the query a @db.call is chained on",
@@ -297,6 +309,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "schema.field.name",
         Capture::SchemaFieldName,
         "the name of a @schema.field",
+    ),
+    (
+        "schema.option",
+        Capture::SchemaOption,
+        "an option set on a @schema.field or @schema.index (db_index, unique, primary_key)",
     ),
     (
         "schema.index",

@@ -24,6 +24,24 @@ pub enum DbUse {
 }
 
 impl DbUse {
+    /// What an ORM method does with its columns, by the words ORMs use: sorting (`order_by`,
+    /// `orderBy`, `order`, `sort`), grouping, joining, negation (`exclude`, `whereNot`); any
+    /// other method filters.
+    pub fn from_verb(verb: &str) -> DbUse {
+        let word: String = verb
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        match word.as_str() {
+            "orderby" | "order" | "sort" | "sortby" | "thenby" | "addorderby" => DbUse::Order,
+            "groupby" | "group" | "addgroupby" => DbUse::Group,
+            "join" | "innerjoin" | "leftjoin" | "rightjoin" | "leftouterjoin" => DbUse::Join,
+            "exclude" | "wherenot" | "ornot" | "not" | "wherenotin" => DbUse::Exclude,
+            _ => DbUse::Filter,
+        }
+    }
+
     /// The use a `db` property names.
     pub fn from_property(value: Option<&str>) -> DbUse {
         match value {
@@ -141,6 +159,25 @@ pub struct SchemaFlags {
 }
 
 impl SchemaFlags {
+    /// Add what an option set to true says, by the words ORMs use in its name (`primary`,
+    /// `unique`, `index`); other names say nothing.
+    pub fn set_option(&mut self, name: &str) {
+        let word: String = name
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        // `db_index`, `index`, `Index`, `index_together`; `unique`, `UniqueConstraint`,
+        // `unique_together`; `primary_key`, `primaryKey`, `PrimaryColumn`.
+        if word.contains("primary") {
+            self.primary = true;
+        } else if word.contains("unique") {
+            self.unique = true;
+        } else if word.contains("index") {
+            self.index = true;
+        }
+    }
+
     /// Add what a `schema` property says.
     pub fn set(&mut self, value: Option<&str>) {
         match value {
