@@ -42,64 +42,73 @@
  (#eq? @_key "db_table")
  (#set! words "db_table"))
 
-; Fields: `email = models.EmailField(…)` in a model, `("email", models.EmailField(…))` in a
-; migration's CreateModel.
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call function: (attribute object: (identifier) @_module))) @schema.field
+; Fields: `email = models.EmailField(…)` in a class body, `("email", models.EmailField(…))` in a
+; migration's CreateModel `fields=[…]`. Patterns start at the class or the `fields=` argument, so
+; the many assignments and tuples of ordinary code are never tried.
+((class_definition
+   body: (block (expression_statement (assignment
+     left: (identifier) @schema.field.name
+     right: (call function: (attribute object: (identifier) @_module))) @schema.field)))
  (#eq? @_module "models")
  (#set! words "models"))
-((tuple
-   . (string (string_content) @schema.field.name)
-   . (call function: (attribute object: (identifier) @_module))) @schema.field
+((keyword_argument
+   name: (identifier) @_fields
+   value: (list (tuple
+     . (string (string_content) @schema.field.name)
+     . (call function: (attribute object: (identifier) @_module))) @schema.field))
+ (#eq? @_fields "fields")
  (#eq? @_module "models")
  (#set! words "models"))
 
 ; db_index=True, unique=True, primary_key=True: the option's name says what it declares.
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call
-     function: (attribute object: (identifier) @_module)
-     arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field
+((class_definition
+   body: (block (expression_statement (assignment
+     left: (identifier) @schema.field.name
+     right: (call
+       function: (attribute object: (identifier) @_module)
+       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field)))
  (#eq? @_module "models")
  (#any-of? @schema.option "db_index" "unique" "primary_key")
- (#set! words "db_index unique primary_key"))
-((tuple
-   . (string (string_content) @schema.field.name)
-   . (call
-     function: (attribute object: (identifier) @_module)
-     arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field
+ (#set! words "models"))
+((keyword_argument
+   name: (identifier) @_fields
+   value: (list (tuple
+     . (string (string_content) @schema.field.name)
+     . (call
+       function: (attribute object: (identifier) @_module)
+       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field))
+ (#eq? @_fields "fields")
  (#eq? @_module "models")
  (#any-of? @schema.option "db_index" "unique" "primary_key")
- (#set! words "db_index unique primary_key"))
+ (#set! words "models"))
 
-; db_index=False turns a foreign key's own index off.
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call
-     function: (attribute object: (identifier) @_module)
-     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (false))))) @schema.field
+; db_index=False turns a foreign key's own index off; db_column="email_address" names the column.
+((class_definition
+   body: (block (expression_statement (assignment
+     left: (identifier) @schema.field.name
+     right: (call
+       function: (attribute object: (identifier) @_module)
+       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (false))))) @schema.field)))
  (#eq? @_module "models")
  (#eq? @_flag "db_index")
  (#set! schema "no-index")
- (#set! words "db_index"))
-
-; db_column="email_address"
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call
-     function: (attribute object: (identifier) @_module)
-     arguments: (argument_list (keyword_argument
-       name: (identifier) @_key
-       value: (string (string_content) @schema.column))))) @schema.field
+ (#set! words "models"))
+((class_definition
+   body: (block (expression_statement (assignment
+     left: (identifier) @schema.field.name
+     right: (call
+       function: (attribute object: (identifier) @_module)
+       arguments: (argument_list (keyword_argument
+         name: (identifier) @_key
+         value: (string (string_content) @schema.column))))) @schema.field)))
  (#eq? @_module "models")
  (#eq? @_key "db_column")
- (#set! words "db_column"))
+ (#set! words "models"))
 
 ; ForeignKey(Customer, …) / OneToOneField("shop.Customer", …) / ForeignKey(to="shop.customer"):
 ; the column is <field>_id, indexed unless db_index=False.
-([
-   (assignment
+((class_definition
+   body: (block (expression_statement (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: (attribute object: (identifier) @_module attribute: (identifier) @_type)
@@ -107,20 +116,26 @@
          (identifier) @schema.references
          (attribute attribute: (identifier) @schema.references)
          (string (string_content) @schema.references)
-       ])))
-   (tuple
+       ]))) @schema.field)))
+ (#eq? @_module "models")
+ (#any-of? @_type "ForeignKey" "OneToOneField")
+ (#set! schema "foreign-key")
+ (#set! words "models"))
+((keyword_argument
+   name: (identifier) @_fields
+   value: (list (tuple
      . (string (string_content) @schema.field.name)
      . (call
        function: (attribute object: (identifier) @_module attribute: (identifier) @_type)
        arguments: (argument_list (keyword_argument
          name: (identifier) @_to
-         value: (string (string_content) @schema.references)))))
- ] @schema.field
+         value: (string (string_content) @schema.references))))) @schema.field))
+ (#eq? @_fields "fields")
  (#eq? @_module "models")
  (#any-of? @_type "ForeignKey" "OneToOneField")
  (#eq? @_to "to")
  (#set! schema "foreign-key")
- (#set! words "ForeignKey OneToOneField"))
+ (#set! words "models"))
 
 ; Meta.indexes = [models.Index(fields=["status", "placed_at"])], models.UniqueConstraint(…)
 ((call
@@ -134,7 +149,7 @@
  (#eq? @_module "models")
  (#any-of? @schema.option "Index" "UniqueConstraint")
  (#eq? @_fields "fields")
- (#set! words "Index UniqueConstraint"))
+ (#set! words "models"))
 
 ; unique_together = [("order", "product")] / (("a", "b"),) / ("order", "product");
 ; index_together likewise.
@@ -189,7 +204,8 @@
 ; `Order.objects` starts a query on the model; `.filter(…)`, `.get(…)`, `.exclude(…)` and
 ; `.order_by(…)` chained on it (or on a variable holding a queryset) add to it, and the method
 ; name says what the call does with its columns.
-((attribute object: (identifier) @db.model attribute: (identifier) @_manager) @db.call
+((call function: (attribute
+   object: (attribute object: (identifier) @db.model attribute: (identifier) @_manager) @db.call))
  (#eq? @_manager "objects")
  (#set! words "objects"))
 

@@ -1,0 +1,134 @@
+//! What each query pattern costs: parse the files of one language under a folder once, time a
+//! pass of the language's combined query over them, then time it again with each pattern of
+//! the chosen packs disabled in turn. For pack authors: a pattern that matches a common node
+//! and only fails on a predicate costs on every such node of every file.
+//!
+//! ```sh
+//! cargo run --release -p shipshape-benches --example pattern_cost -- python ~/src/django django.scm
+//! ```
+
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
+
+use shipshape_benches::load_sources;
+use shipshape_lang::Language;
+use shipshape_query::PackFile;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use streaming_iterator::StreamingIterator;
+use tree_sitter::{Parser, Query, QueryCursor, Tree};
+
+/// Passes per measurement; the fastest counts (the others met a busy machine). With and
+/// without a pattern are timed in turn, so both see the same machine.
+const RUNS: usize = 7;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [language, dir, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: pattern_cost <python|javascript|typescript|rust> <dir> [pack-name]");
+        std::process::exit(2);
+    };
+    let language = Language::ALL
+        .into_iter()
+        .find(|l| l.id() == language)
+        .expect("a language id: python, javascript, typescript, tsx, rust");
+    let filter = rest.first().map(String::as_str).unwrap_or("");
+    // Under callgrind: one pass per variant, counted by its dumps, instead of timings.
+    let counting = std::env::var_os("SHIPSHAPE_COUNT").is_some();
+
+    let files = load_sources(Path::new(dir)).expect("readable folder");
+    let mut parser = Parser::new();
+    parser.set_language(&language.grammar()).unwrap();
+    let parsed: Vec<(Tree, &[u8])> = files
+        .iter()
+        .filter(|f| f.language == language)
+        .map(|f| (parser.parse(&f.bytes, None).unwrap(), f.bytes.as_slice()))
+        .collect();
+    let bytes: usize = parsed.iter().map(|(_, b)| b.len()).sum();
+    println!("{} {language} files, {} KiB", parsed.len(), bytes / 1024);
+
+    // The packs joined as the query crate joins them, remembering where each file starts.
+    let packs = PackFile::embedded();
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for folder in language.query_folders() {
+        for pack in packs.iter().filter(|p| p.folder == *folder) {
+            starts.push((text.len(), pack.origin.clone()));
+            text.push_str(&pack.source);
+            text.push('\n');
+        }
+    }
+    let grammar = language.grammar();
+    let full = Query::new(&grammar, &text).expect("the embedded packs compile");
+    let runs = if counting { 1 } else { RUNS };
+    if counting {
+        measured_pass(&full, &parsed);
+    }
+    let baseline = time_pass(&full, &parsed, runs);
+    println!(
+        "all {} patterns: {:.1} ms per pass",
+        full.pattern_count(),
+        ms(baseline)
+    );
+
+    let mut costs = Vec::new();
+    for pattern in 0..full.pattern_count() {
+        let at = full.start_byte_for_pattern(pattern);
+        let (start, origin) = starts.iter().rev().find(|(s, _)| *s <= at).unwrap();
+        if !origin.contains(filter) {
+            continue;
+        }
+        let line = text[*start..at].matches('\n').count() + 1;
+        let mut without = Query::new(&grammar, &text).unwrap();
+        without.disable_pattern(pattern);
+        let (mut with_best, mut without_best) = (Duration::MAX, Duration::MAX);
+        for _ in 0..runs {
+            with_best = with_best.min(time_pass(&full, &parsed, 1));
+            without_best = without_best.min(time_pass(&without, &parsed, 1));
+        }
+        let cost = with_best.as_secs_f64() - without_best.as_secs_f64();
+        costs.push((cost, format!("{origin}:{line}")));
+        if counting {
+            measured_pass(&without, &parsed);
+        }
+    }
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (cost, place) in costs {
+        println!(
+            "{:>8.1} ms {:>5.1} %  {place}",
+            cost * 1000.0,
+            cost / baseline.as_secs_f64() * 100.0
+        );
+    }
+}
+
+/// The fastest of `runs` passes of `query` over every tree.
+fn time_pass(query: &Query, parsed: &[(Tree, &[u8])], runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            let mut cursor = QueryCursor::new();
+            let mut seen = 0usize;
+            for (tree, source) in parsed {
+                let mut matches = cursor.matches(query, tree.root_node(), *source);
+                while let Some(m) = matches.next() {
+                    seen += m.captures.len();
+                }
+            }
+            std::hint::black_box(seen);
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// One pass, kept out of line so that `valgrind --tool=callgrind --dump-after='*measured_pass*'`
+/// counts each variant's instructions on its own (`SHIPSHAPE_COUNT=1`): a measure that does
+/// not depend on how busy the machine is.
+#[inline(never)]
+fn measured_pass(query: &Query, parsed: &[(Tree, &[u8])]) {
+    std::hint::black_box(time_pass(query, parsed, 1));
+}
