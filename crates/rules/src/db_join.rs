@@ -118,7 +118,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
                 fk.references_table,
                 fk.references_table,
                 fk.table,
-                fk.fix
+                builder.fix_in_schema_terms(&fk.table, &fk.fix)
             );
             raw.push(RawFinding {
                 rule: UNINDEXED_FOREIGN_KEY,
