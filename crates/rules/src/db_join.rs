@@ -801,7 +801,7 @@ fn pluralize(name: &str) -> String {
         .char_indices()
         .filter(|&(i, c)| i > 0 && (c.is_uppercase() || c == '_'))
         .map(|(i, c)| if c == '_' { i + 1 } else { i })
-        .last()
+        .next_back()
         .unwrap_or(0);
     let (head, last) = name.split_at(split);
     let plural = cruet::to_plural(&last.to_lowercase());
