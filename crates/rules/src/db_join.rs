@@ -118,7 +118,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
                 fk.references_table,
                 fk.references_table,
                 fk.table,
-                fk.fix
+                builder.fix_in_schema_terms(&fk.table, &fk.fix)
             );
             raw.push(RawFinding {
                 rule: UNINDEXED_FOREIGN_KEY,
@@ -374,6 +374,9 @@ impl<'f> SchemaBuilder<'f> {
             let column = match (&field.column, naming) {
                 (Some(column), _) => column.clone(),
                 (None, Naming::Django) if field.flags.foreign_key => format!("{}_id", field.name),
+                // TypeORM's join column: `customer` → `customerId` (`@JoinColumn({ name })`
+                // says otherwise).
+                (None, Naming::Typeorm) if field.flags.foreign_key => format!("{}Id", field.name),
                 (None, _) => field.name.clone(),
             };
             self.schema
@@ -402,6 +405,9 @@ impl<'f> SchemaBuilder<'f> {
                     field_origin,
                 );
             }
+        }
+        if naming == Naming::Sequelize {
+            self.declare_sequelize_attributes(&table, has_primary, origin);
         }
         if naming == Naming::Django && !has_primary {
             self.schema.declare_column(&table, "id", Some("id"), origin);
@@ -433,6 +439,29 @@ impl<'f> SchemaBuilder<'f> {
         }
     }
 
+    /// The attributes Sequelize adds to a model: `id`, the primary key, unless a field is
+    /// one, and the `createdAt` / `updatedAt` timestamps (unindexed).
+    fn declare_sequelize_attributes(&mut self, table: &str, has_primary: bool, origin: Origin) {
+        if !has_primary {
+            self.schema.declare_column(table, "id", Some("id"), origin);
+            self.schema.declare_index(
+                table,
+                IndexDef::on_columns(None, IndexKind::PrimaryKey, &["id"]),
+                origin,
+            );
+        }
+        for timestamp in ["createdAt", "updatedAt"] {
+            let column = self
+                .schema
+                .table(table)
+                .and_then(|t| t.column_for_field(self.schema.dialect(), timestamp))
+                .unwrap_or(timestamp)
+                .to_string();
+            self.schema
+                .declare_column(table, &column, Some(timestamp), origin);
+        }
+    }
+
     /// The table of a model named in a query or a migration, and its conventions.
     fn table_of_model(&self, model: &str, _path: &str) -> Option<(String, Naming)> {
         let info = self.models.get(model).or_else(|| {
@@ -451,6 +480,36 @@ impl<'f> SchemaBuilder<'f> {
                 .schema
                 .table_for_model(model)
                 .map(|t| (t.name.clone(), Naming::Exact)),
+        }
+    }
+
+    /// The table of a repository or accessor named after its model, as TypeORM and Sequelize
+    /// code names them (`userRepository`, `orderRepo`, `this.customers`, `db.users`): the
+    /// model whose name, singular or plural, is the name once a `Repository` / `Repo` suffix
+    /// is dropped. Only when exactly one table matches.
+    fn table_of_accessor(&self, accessor: &str) -> Option<(String, Naming)> {
+        let lower = accessor.to_lowercase();
+        let stem = ["repository", "repo"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix))
+            .map(|s| s.trim_end_matches('_'))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&lower);
+        let singular = cruet::to_singular(stem);
+        let mut found: Vec<(&String, Naming)> = self
+            .models
+            .iter()
+            .filter(|(name, _)| {
+                let name = name.to_lowercase();
+                name == stem || name == singular
+            })
+            .map(|(_, info)| (&info.table, info.naming))
+            .collect();
+        found.sort();
+        found.dedup_by(|a, b| a.0 == b.0);
+        match found.as_slice() {
+            [(table, naming)] => Some(((*table).clone(), *naming)),
+            _ => None,
         }
     }
 
@@ -588,7 +647,10 @@ impl<'f> SchemaBuilder<'f> {
         let first = query.sites.first()?;
         let (table, naming) = match (&query.model, &query.table) {
             (_, Some(table)) => (table.clone(), self.naming_of_table(table)),
-            (Some(model), None) => match self.table_of_model(model, &first.path) {
+            (Some(model), None) => match self
+                .table_of_model(model, &first.path)
+                .or_else(|| self.table_of_accessor(model))
+            {
                 Some(found) => found,
                 None => {
                     notes.push(schema_note(
@@ -645,7 +707,7 @@ impl<'f> SchemaBuilder<'f> {
         }
         let (mut path, lookup): (Vec<&str>, Option<&str>) = match u.lookup {
             Lookup::Django => split_django(text),
-            Lookup::Plain => (vec![text], None),
+            Lookup::Plain => (vec![unqualified_field(text, &table)?], None),
         };
         // Foreign-key traversal: `customer__email` filters the customer's table.
         while path.len() > 1 {
@@ -731,23 +793,44 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-/// Sequelize's default table name: the model name in the plural.
+/// Sequelize's default table name: the model name in the plural, as Sequelize's inflection
+/// makes it (`User` → `Users`, `Person` → `People`, `OrderItem` → `OrderItems`): the last word
+/// is pluralised, its capital kept.
 fn pluralize(name: &str) -> String {
-    let lower = name.to_lowercase();
-    if lower.ends_with('s')
-        || lower.ends_with('x')
-        || lower.ends_with("ch")
-        || lower.ends_with("sh")
-    {
-        format!("{name}es")
-    } else if lower.ends_with('y')
-        && !lower.ends_with("ay")
-        && !lower.ends_with("ey")
-        && !lower.ends_with("oy")
-    {
-        format!("{}ies", &name[..name.len() - 1])
-    } else {
-        format!("{name}s")
+    let split = name
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && (c.is_uppercase() || c == '_'))
+        .map(|(i, c)| if c == '_' { i + 1 } else { i })
+        .next_back()
+        .unwrap_or(0);
+    let (head, last) = name.split_at(split);
+    let plural = cruet::to_plural(&last.to_lowercase());
+    let mut out = head.to_string();
+    let mut chars = plural.chars();
+    if let Some(first) = chars.next() {
+        if last.starts_with(char::is_uppercase) {
+            out.extend(first.to_uppercase());
+        } else {
+            out.push(first);
+        }
+        out.extend(chars);
+    }
+    out
+}
+
+/// A plain field name, or a column qualified with the query's own table (knex's
+/// `where("orders.status", …)`); `None` for a column of another table or an expression, which
+/// the call alone cannot place.
+fn unqualified_field<'a>(text: &'a str, table: &str) -> Option<&'a str> {
+    if text.contains(['(', ' ', '"', '`', '\'']) {
+        return None;
+    }
+    match text.rsplit_once('.') {
+        None => Some(text),
+        Some((qualifier, field)) => {
+            let qualifier = qualifier.rsplit('.').next().unwrap_or(qualifier);
+            (qualifier.eq_ignore_ascii_case(table) && !field.is_empty()).then_some(field)
+        }
     }
 }
 
@@ -830,8 +913,11 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
     let Some(operator) = operator else {
         return Some(UseKind::Eq);
     };
+    if let Some(kind) = js_operator_kind(operator) {
+        return kind;
+    }
     Some(match operator {
-        "contains" | "icontains" | "substring" | "iLike" | "notlike" => UseKind::LikeInfix,
+        "contains" | "icontains" | "substring" => UseKind::LikeInfix,
         "startswith" | "beginswith" => UseKind::LikePrefix,
         "endswith" => UseKind::LikeSuffix,
         "like" => UseKind::LikeUnknown,
@@ -843,6 +929,33 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
         "not" | "ne" | "notin" | "notequal" | "noteq" => return None,
         _ => UseKind::Eq,
     })
+}
+
+/// The operators of the JavaScript ORMs that [`operator_kind`] does not name (lower case, as
+/// captured): knex's comparison strings (`where("placed_at", ">=", d)`) and `where…` methods,
+/// Prisma's `mode: "insensitive"`, a `LIKE` pattern written out with a leading wildcard
+/// (`Like("%x%")`, `{ [Op.like]: "%x" }`), and the negations, raw SQL, array and full-text
+/// operators that a plain index does not serve by design (`Some(None)`: skip the use).
+fn js_operator_kind(operator: &str) -> Option<Option<UseKind>> {
+    Some(Some(match operator {
+        "=" | "==" | "equals" | "equal" | "eq" => UseKind::Eq,
+        ">" | ">=" | "<" | "<=" | "wherebetween" => UseKind::Range,
+        "wherelike" => UseKind::LikeUnknown,
+        "whereilike" | "insensitive" | "iregexp" => UseKind::Function("ilike".to_string()),
+        "regexp" => UseKind::LikeInfix,
+        "<>" | "!=" | "notlike" | "notilike" | "notbetween" | "notregexp" | "notiregexp"
+        | "raw" | "has" | "hassome" | "hasevery" | "isempty" | "arraycontains"
+        | "arraycontainedby" | "arrayoverlap" | "jsoncontains" | "overlap" | "contained"
+        | "match" | "search" => return Some(None),
+        pattern if pattern.starts_with('%') && pattern.len() > 1 => {
+            if pattern.trim_end_matches('%').len() < pattern.len() {
+                UseKind::LikeInfix
+            } else {
+                UseKind::LikeSuffix
+            }
+        }
+        _ => return None,
+    }))
 }
 
 fn index_kind(flags: crate::db_captures::SchemaFlags) -> IndexKind {
@@ -1050,4 +1163,80 @@ fn fix_columns(sql: &str) -> Vec<String> {
         })
         .filter(|k| !k.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod js_orm_tests {
+    use super::*;
+
+    #[test]
+    fn sequelize_pluralises_the_last_word_and_keeps_its_capital() {
+        assert_eq!(pluralize("User"), "Users");
+        assert_eq!(pluralize("Person"), "People");
+        assert_eq!(pluralize("OrderItem"), "OrderItems");
+        assert_eq!(pluralize("Category"), "Categories");
+        assert_eq!(pluralize("Address"), "Addresses");
+        assert_eq!(pluralize("order_status"), "order_statuses");
+        assert_eq!(pluralize("child"), "children");
+    }
+
+    #[test]
+    fn a_qualifier_must_name_the_query_table() {
+        assert_eq!(unqualified_field("email", "users"), Some("email"));
+        assert_eq!(unqualified_field("users.email", "users"), Some("email"));
+        assert_eq!(
+            unqualified_field("public.users.email", "users"),
+            Some("email")
+        );
+        assert_eq!(unqualified_field("orders.status", "users"), None);
+        assert_eq!(unqualified_field("lower(email)", "users"), None);
+        assert_eq!(unqualified_field("created_at desc", "users"), None);
+    }
+
+    #[test]
+    fn javascript_operators() {
+        assert_eq!(operator_kind(Some(">=")), Some(UseKind::Range));
+        assert_eq!(operator_kind(Some("wherebetween")), Some(UseKind::Range));
+        assert_eq!(operator_kind(Some("<>")), None);
+        assert_eq!(operator_kind(Some("notlike")), None);
+        assert_eq!(operator_kind(Some("raw")), None);
+        assert_eq!(
+            operator_kind(Some("insensitive")),
+            Some(UseKind::Function("ilike".to_string()))
+        );
+        assert_eq!(operator_kind(Some("%${q}%")), Some(UseKind::LikeInfix));
+        assert_eq!(operator_kind(Some("%.com")), Some(UseKind::LikeSuffix));
+        assert_eq!(operator_kind(Some("%")), Some(UseKind::Eq));
+        assert_eq!(operator_kind(Some("like")), Some(UseKind::LikeUnknown));
+        assert_eq!(operator_kind(Some("equals")), Some(UseKind::Eq));
+        assert_eq!(operator_kind(None), Some(UseKind::Eq));
+    }
+
+    fn model(name: &str, table: &str, naming: Naming) -> (String, ModelInfo) {
+        (
+            name.to_string(),
+            ModelInfo {
+                table: table.to_string(),
+                naming,
+                relations: HashMap::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn repositories_named_after_their_model() {
+        let mut builder = SchemaBuilder::new(Dialect::Postgres, &[]);
+        builder.models.extend([
+            model("User", "users", Naming::Typeorm),
+            model("OrderLine", "order_line", Naming::Typeorm),
+        ]);
+        let table = |name: &str| builder.table_of_accessor(name).map(|(t, _)| t);
+        assert_eq!(table("userRepository").as_deref(), Some("users"));
+        assert_eq!(table("users").as_deref(), Some("users"));
+        assert_eq!(table("UserRepo").as_deref(), Some("users"));
+        assert_eq!(table("orderLineRepository").as_deref(), Some("order_line"));
+        assert_eq!(table("orderLines").as_deref(), Some("order_line"));
+        assert_eq!(table("repository"), None);
+        assert_eq!(table("cache"), None);
+    }
 }
