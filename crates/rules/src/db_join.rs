@@ -51,8 +51,15 @@ pub struct JoinOutput {
 const MISSING_INDEX: &str = "missing-index";
 const UNINDEXED_FOREIGN_KEY: &str = "unindexed-foreign-key";
 
-/// Join the files of one repository.
+/// Join the files of one repository. Test code is left out: its models describe test
+/// databases and its queries never run in production.
 pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
+    let production: Vec<FileDb> = files
+        .iter()
+        .filter(|f| !is_test_path(&f.path))
+        .cloned()
+        .collect();
+    let files = production.as_slice();
     let mut out = JoinOutput::default();
     let dialect = options.dialect.unwrap_or_else(|| infer_dialect(files));
     out.dialect = Some(dialect);
@@ -176,6 +183,28 @@ fn fingerprinted(mut raw: Vec<RawFinding>) -> Vec<Finding> {
         .collect()
 }
 
+/// Whether a path is test code: a file in a `tests`, `test`, `__tests__`, `spec` or `e2e`
+/// folder, or named like a test (`test_x.py`, `x_test.py`, `tests.py`, `conftest.py`,
+/// `x.test.ts`, `x.spec.js`, `x_test.rs`).
+fn is_test_path(path: &str) -> bool {
+    let mut parts = path.split('/').rev();
+    let file = parts.next().unwrap_or("");
+    let in_test_folder = parts.any(|dir| {
+        matches!(
+            dir,
+            "test" | "tests" | "__tests__" | "spec" | "specs" | "e2e" | "testing" | "testdata"
+        )
+    });
+    let stem = file.split('.').next().unwrap_or(file);
+    let named_like_a_test = stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || matches!(stem, "tests" | "conftest")
+        || file.contains(".test.")
+        || file.contains(".spec.");
+    in_test_folder || named_like_a_test
+}
+
 /// The dialect the repository's code talks to.
 fn infer_dialect(files: &[FileDb]) -> Dialect {
     for file in files.iter().filter(|f| f.path.ends_with(".prisma")) {
@@ -237,6 +266,10 @@ fn infer_dialect(files: &[FileDb]) -> Dialect {
 /// What a model declared in code maps to.
 #[derive(Debug, Clone)]
 struct ModelInfo {
+    /// The model's name.
+    name: String,
+    /// The file declaring it (to pick among models of one name in several apps).
+    path: String,
     /// Its table.
     table: String,
     /// Its ORM's conventions.
@@ -249,8 +282,8 @@ struct ModelInfo {
 struct SchemaBuilder<'f> {
     schema: Schema,
     files: &'f [FileDb],
-    /// Model name (as declared) → what it maps to.
-    models: HashMap<String, ModelInfo>,
+    /// Every model declared, in file order.
+    models: Vec<ModelInfo>,
 }
 
 impl<'f> SchemaBuilder<'f> {
@@ -258,7 +291,7 @@ impl<'f> SchemaBuilder<'f> {
         SchemaBuilder {
             schema: Schema::new(dialect),
             files,
-            models: HashMap::new(),
+            models: Vec::new(),
         }
     }
 
@@ -313,14 +346,13 @@ impl<'f> SchemaBuilder<'f> {
                     .filter(|f| !f.list)
                     .map(|f| (f.name.clone(), f.type_name.clone()))
                     .collect();
-                self.models.insert(
-                    model.name.clone(),
-                    ModelInfo {
-                        table: model.table.clone(),
-                        naming: Naming::Prisma,
-                        relations,
-                    },
-                );
+                self.models.push(ModelInfo {
+                    name: model.name.clone(),
+                    path: file.path.clone(),
+                    table: model.table.clone(),
+                    naming: Naming::Prisma,
+                    relations,
+                });
             }
         }
     }
@@ -417,14 +449,13 @@ impl<'f> SchemaBuilder<'f> {
                 origin,
             );
         }
-        self.models.insert(
-            model.name.clone(),
-            ModelInfo {
-                table: table.clone(),
-                naming,
-                relations,
-            },
-        );
+        self.models.push(ModelInfo {
+            name: model.name.clone(),
+            path: path.to_string(),
+            table: table.clone(),
+            naming,
+            relations,
+        });
         for index in &model.indexes {
             let columns: Vec<String> = index
                 .columns
@@ -462,19 +493,10 @@ impl<'f> SchemaBuilder<'f> {
         }
     }
 
-    /// The table of a model named in a query or a migration, and its conventions.
-    fn table_of_model(&self, model: &str, _path: &str) -> Option<(String, Naming)> {
-        let info = self.models.get(model).or_else(|| {
-            let mut matching = self
-                .models
-                .iter()
-                .filter(|(name, _)| name.eq_ignore_ascii_case(model));
-            match (matching.next(), matching.next()) {
-                (Some((_, info)), None) => Some(info),
-                _ => None,
-            }
-        });
-        match info {
+    /// The table of a model named in a query or a migration (in the file `near`), and its
+    /// conventions.
+    fn table_of_model(&self, model: &str, near: &str) -> Option<(String, Naming)> {
+        match self.model_info(model, near) {
             Some(info) => Some((info.table.clone(), info.naming)),
             None => self
                 .schema
@@ -499,11 +521,11 @@ impl<'f> SchemaBuilder<'f> {
         let mut found: Vec<(&String, Naming)> = self
             .models
             .iter()
-            .filter(|(name, _)| {
-                let name = name.to_lowercase();
+            .filter(|info| {
+                let name = info.name.to_lowercase();
                 name == stem || name == singular
             })
-            .map(|(_, info)| (&info.table, info.naming))
+            .map(|info| (&info.table, info.naming))
             .collect();
         found.sort();
         found.dedup_by(|a, b| a.0 == b.0);
@@ -513,22 +535,42 @@ impl<'f> SchemaBuilder<'f> {
         }
     }
 
-    fn model_info(&self, model: &str) -> Option<&ModelInfo> {
-        self.models.get(model).or_else(|| {
-            let mut matching = self
-                .models
+    /// The model a name means in the file `near`: the one model of that name (exact case
+    /// first); among several in different apps, the one declared closest to `near` (the
+    /// longest shared folder path); `None` when that still leaves several tables.
+    fn model_info(&self, model: &str, near: &str) -> Option<&ModelInfo> {
+        let exact: Vec<&ModelInfo> = self.models.iter().filter(|m| m.name == model).collect();
+        let candidates = if exact.is_empty() {
+            self.models
                 .iter()
-                .filter(|(name, _)| name.eq_ignore_ascii_case(model));
-            match (matching.next(), matching.next()) {
-                (Some((_, info)), None) => Some(info),
-                _ => None,
-            }
-        })
+                .filter(|m| m.name.eq_ignore_ascii_case(model))
+                .collect()
+        } else {
+            exact
+        };
+        let first = *candidates.first()?;
+        if candidates.iter().all(|m| m.table == first.table) {
+            return Some(first);
+        }
+        let shared = |m: &ModelInfo| {
+            m.path
+                .split('/')
+                .zip(near.split('/'))
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let best = candidates.iter().map(|m| shared(m)).max()?;
+        let closest: Vec<&&ModelInfo> = candidates.iter().filter(|m| shared(m) == best).collect();
+        match closest.as_slice() {
+            [one] => Some(one),
+            [one, rest @ ..] if rest.iter().all(|m| m.table == one.table) => Some(one),
+            _ => None,
+        }
     }
 
     fn naming_of_table(&self, table: &str) -> Naming {
         self.models
-            .values()
+            .iter()
             .find(|m| m.table.eq_ignore_ascii_case(table))
             .map_or(Naming::Exact, |m| m.naming)
     }
@@ -546,7 +588,7 @@ impl<'f> SchemaBuilder<'f> {
         if naming == Naming::Django {
             let is_fk = self
                 .models
-                .values()
+                .iter()
                 .any(|m| m.table.eq_ignore_ascii_case(table) && m.relations.contains_key(field));
             if is_fk {
                 return format!("{field}_id");
@@ -672,7 +714,7 @@ impl<'f> SchemaBuilder<'f> {
             if u.kind == DbUse::Exclude || u.kind == DbUse::Group {
                 continue;
             }
-            let Some(column_use) = self.orm_use(&table, naming, u, has_limit) else {
+            let Some(column_use) = self.orm_use(&table, naming, u, has_limit, &first.path) else {
                 continue;
             };
             uses.push(column_use);
@@ -686,21 +728,25 @@ impl<'f> SchemaBuilder<'f> {
 
     /// One ORM field use as a column use: the field's table (through foreign keys), its
     /// column, and how it is compared.
-    fn orm_use(&self, table: &str, naming: Naming, u: &OrmUse, limit: bool) -> Option<ColumnUse> {
+    fn orm_use(
+        &self,
+        table: &str,
+        naming: Naming,
+        u: &OrmUse,
+        limit: bool,
+        near: &str,
+    ) -> Option<ColumnUse> {
         let dialect = self.schema.dialect();
+        // A leading `-` sorts descending: the same index serves it.
         let text = u.field.trim();
-        let (descending_or_plain, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let _ = descending_or_plain;
+        let text = text.strip_prefix('-').unwrap_or(text);
         if text.is_empty() || text == "?" {
             return None;
         }
         let mut table = table.to_string();
         let mut naming = naming;
         if let Some(model) = &u.model {
-            if let Some((t, n)) = self.table_of_model(model, "") {
+            if let Some((t, n)) = self.table_of_model(model, near) {
                 table = t;
                 naming = n;
             }
@@ -714,10 +760,10 @@ impl<'f> SchemaBuilder<'f> {
             let field = path.remove(0);
             let info = self
                 .models
-                .values()
+                .iter()
                 .find(|m| m.table.eq_ignore_ascii_case(&table))?;
             let target = info.relations.get(field)?;
-            let target_info = self.model_info(target)?;
+            let target_info = self.model_info(target, near)?;
             table = target_info.table.clone();
             naming = target_info.naming;
         }
@@ -1085,10 +1131,10 @@ impl SchemaBuilder<'_> {
         if from_sql {
             return sql_fix.to_string();
         }
-        let model = self.models.iter().find(|(_, m)| m.table == t.name);
-        let Some((model_name, info)) = model else {
+        let Some(info) = self.models.iter().find(|m| m.table == t.name) else {
             return sql_fix.to_string();
         };
+        let model_name = &info.name;
         let columns = fix_columns(sql_fix);
         let field_of = |column: &str| -> String {
             t.fields
@@ -1212,15 +1258,14 @@ mod js_orm_tests {
         assert_eq!(operator_kind(None), Some(UseKind::Eq));
     }
 
-    fn model(name: &str, table: &str, naming: Naming) -> (String, ModelInfo) {
-        (
-            name.to_string(),
-            ModelInfo {
-                table: table.to_string(),
-                naming,
-                relations: HashMap::new(),
-            },
-        )
+    fn model(name: &str, table: &str, naming: Naming) -> ModelInfo {
+        ModelInfo {
+            name: name.to_string(),
+            path: "src/entities.ts".to_string(),
+            table: table.to_string(),
+            naming,
+            relations: HashMap::new(),
+        }
     }
 
     #[test]
