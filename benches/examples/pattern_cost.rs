@@ -5,6 +5,11 @@
 //!
 //! ```sh
 //! cargo run --release -p shipshape-benches --example pattern_cost -- python ~/src/django django.scm
+//! # instruction counts instead of timings (one dump per variant: all patterns, then each
+//! # pattern of the pack disabled, in pack order):
+//! SHIPSHAPE_COUNT=1 valgrind --tool=callgrind --collect-atstart=no \
+//!   --toggle-collect='*measured_pass*' --dump-after='*measured_pass*' \
+//!   target/release/examples/pattern_cost python ~/src/django django.scm
 //! ```
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
@@ -59,11 +64,16 @@ fn main() {
     }
     let grammar = language.grammar();
     let full = Query::new(&grammar, &text).expect("the embedded packs compile");
-    let runs = if counting { 1 } else { RUNS };
+    let runs = RUNS;
     if counting {
+        // One pass per variant, in pattern order, each its own callgrind dump.
         measured_pass(&full, &parsed);
     }
-    let baseline = time_pass(&full, &parsed, runs);
+    let baseline = if counting {
+        Duration::ZERO
+    } else {
+        time_pass(&full, &parsed, runs)
+    };
     println!(
         "all {} patterns: {:.1} ms per pass",
         full.pattern_count(),
@@ -80,6 +90,11 @@ fn main() {
         let line = text[*start..at].matches('\n').count() + 1;
         let mut without = Query::new(&grammar, &text).unwrap();
         without.disable_pattern(pattern);
+        if counting {
+            measured_pass(&without, &parsed);
+            costs.push((0.0, format!("{origin}:{line}")));
+            continue;
+        }
         let (mut with_best, mut without_best) = (Duration::MAX, Duration::MAX);
         for _ in 0..runs {
             with_best = with_best.min(time_pass(&full, &parsed, 1));
@@ -87,9 +102,6 @@ fn main() {
         }
         let cost = with_best.as_secs_f64() - without_best.as_secs_f64();
         costs.push((cost, format!("{origin}:{line}")));
-        if counting {
-            measured_pass(&without, &parsed);
-        }
     }
     costs.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (cost, place) in costs {

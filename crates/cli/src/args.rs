@@ -29,6 +29,8 @@ pub(crate) enum Command {
         /// The source file.
         file: PathBuf,
     },
+    /// Print the JSON schema of shipshape.toml (docs/shipshape.schema.json), for editors.
+    ConfigSchema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +80,10 @@ pub(crate) struct ScanArgs {
     /// SARIF automationDetails.id category, to keep several analyses of one repository apart.
     #[arg(long)]
     pub(crate) category: Option<String>,
+
+    /// Read the configuration from FILE [default: shipshape.toml in the scanned root, if any]
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 
     /// Compare with an earlier SARIF or JSON report of this repository: only new findings are
     /// shown and count for --fail-on; SARIF and JSON mark each result's baselineState.

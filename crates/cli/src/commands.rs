@@ -21,25 +21,49 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rules(args) => rules(args.format),
         Command::Explain { rule } => explain(&rule),
         Command::Tree { file } => tree(&file),
+        Command::ConfigSchema => {
+            print!("{}", crate::config::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
     // A baseline that cannot be used is known before the scan starts.
     let baseline = args.baseline.as_deref().map(load_baseline).transpose()?;
+    let registry = Registry::new();
+    let all_rules: Vec<&'static RuleMeta> = registry.metas();
+    let loaded = crate::config::load(args.config.as_deref(), &config_root(&args), &all_rules)?;
+    let config = &loaded.config;
     let mut packs = PackFile::embedded();
-    for dir in &args.queries {
+    let user_folders: Vec<std::path::PathBuf> = config
+        .paths
+        .queries
+        .iter()
+        .map(|dir| loaded.folder().join(dir.value()))
+        .chain(args.queries.iter().cloned())
+        .collect();
+    for dir in &user_folders {
         packs.extend(load_user_packs(dir)?);
+    }
+    if let Some(path) = &loaded.path {
+        packs.extend(crate::dataflow_packs::packs(&config.dataflow, path)?);
     }
     // The shipped packs are compiled on demand (their tests prove they compile); the user's
     // are checked for every language before anything is scanned.
-    let queries = if args.queries.is_empty() {
+    let queries = if packs
+        .iter()
+        .all(|p| p.from == shipshape_query::PackSource::Embedded)
+    {
         QuerySet::new(packs)
     } else {
         QuerySet::compile(&packs).context("a query pack does not load")?
     };
-    let registry = Registry::new();
-    let rules: Vec<&'static RuleMeta> = registry.metas();
+    let rules: Vec<&'static RuleMeta> = all_rules
+        .iter()
+        .copied()
+        .filter(|r| config.enabled(r))
+        .collect();
     let mut engine = Engine::new(queries, registry);
     engine.limits.max_file_bytes = usize::try_from(args.max_file_bytes).unwrap_or(usize::MAX);
     if args.parse_only {
@@ -52,8 +76,23 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         args.paths.clone()
     });
     options.root = args.root.clone();
-    options.include = args.include.clone();
-    options.exclude = args.exclude.clone();
+    let globs = |from_config: &[crate::config::Spanned<String>], from_args: &[String]| {
+        from_config
+            .iter()
+            .map(|g| g.value().clone())
+            .chain(from_args.iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    options.include = globs(&config.paths.include, &args.include);
+    options.exclude = globs(&config.paths.exclude, &args.exclude);
+    options.database = shipshape_rules::db_join::JoinOptions {
+        dialect: config.missing_index.dialect.map(|d| match d {
+            crate::config::DialectName::Postgres => shipshape_schema::Dialect::Postgres,
+            crate::config::DialectName::Mysql => shipshape_schema::Dialect::Mysql,
+            crate::config::DialectName::Sqlite => shipshape_schema::Dialect::Sqlite,
+        }),
+        small_tables: config.missing_index.small_tables.clone(),
+    };
     options.no_ignore = args.no_ignore;
     options.hidden = args.hidden;
     options.follow_symlinks = args.follow_symlinks;
@@ -66,8 +105,9 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
 
     let observer = ProgressBarObserver::new(args.quiet);
-    let result = shipshape_scan::scan(&options, &engine, &observer)?;
+    let mut result = shipshape_scan::scan(&options, &engine, &observer)?;
     observer.finish();
+    config.apply(&mut result, &all_rules);
 
     let format = resolve_format(&args);
     let stdout_is_terminal = std::io::stdout().is_terminal();
@@ -113,6 +153,18 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         &gating_findings(&result.findings, context.baseline.as_ref()),
         args.fail_on,
     ))
+}
+
+/// Where `shipshape.toml` is looked for: `--root`, else the one folder scanned, else the
+/// current directory.
+fn config_root(args: &ScanArgs) -> std::path::PathBuf {
+    if let Some(root) = &args.root {
+        return root.clone();
+    }
+    match args.paths.as_slice() {
+        [one] if one.is_dir() => one.clone(),
+        _ => ".".into(),
+    }
 }
 
 /// Read and parse `--baseline`; either failure is a usage error naming the file.

@@ -5,6 +5,8 @@
 
 mod args;
 mod commands;
+mod config;
+mod dataflow_packs;
 mod packs;
 mod progress;
 
