@@ -81,6 +81,14 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     pub(crate) category: Option<String>,
 
+    /// Ignore `shipshape: ignore[rule] reason` comments (for third-party code).
+    #[arg(long)]
+    pub(crate) no_inline_suppressions: bool,
+
+    /// Report inline suppressions that suppress nothing.
+    #[arg(long)]
+    pub(crate) report_unused_suppressions: bool,
+
     /// Read the configuration from FILE [default: shipshape.toml in the scanned root, if any]
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,

@@ -96,6 +96,8 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     options.no_ignore = args.no_ignore;
     options.hidden = args.hidden;
     options.follow_symlinks = args.follow_symlinks;
+    options.inline_suppressions = !args.no_inline_suppressions;
+    options.report_unused_suppressions = args.report_unused_suppressions;
     options.max_file_bytes = args.max_file_bytes;
     if let Some(threads) = args.threads {
         if threads == 0 {
@@ -197,14 +199,25 @@ fn resolve_format(args: &ScanArgs) -> Format {
 }
 
 fn summary_line(result: &ScanResult) -> String {
-    let counts: Vec<String> = result
-        .count_by_level()
+    let counts: Vec<String> = Level::ALL
         .iter()
         .rev()
-        .map(|(level, n)| format!("{n} {level}"))
+        .map(|&level| {
+            let n = result
+                .findings
+                .iter()
+                .filter(|f| f.level == level && f.suppressed.is_none())
+                .count();
+            format!("{n} {level}")
+        })
         .collect();
+    let suppressed = result
+        .findings
+        .iter()
+        .filter(|f| f.suppressed.is_some())
+        .count();
     format!(
-        "shipshape: {} files scanned, {} skipped; findings: {}; {:.2}s",
+        "shipshape: {} files scanned, {} skipped; findings: {}; {suppressed} suppressed; {:.2}s",
         result.summary.files_analyzed,
         result.summary.files_skipped,
         counts.join(", "),

@@ -58,6 +58,10 @@ pub struct Finding {
     /// reaching an injection sink).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_severity: Option<&'static str>,
+    /// Why it is suppressed in the source (`shipshape: ignore[rule] reason`), if it is: kept in
+    /// reports (SARIF `suppressions`), left out of the exit code and the text output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
 }
 
 impl Finding {

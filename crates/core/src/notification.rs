@@ -33,11 +33,16 @@ pub enum NotificationKind {
     /// Something the missing-index join could not judge or read: a query on a table the
     /// repository's schema does not define, a schema statement it could not parse.
     SchemaNote,
+    /// An inline suppression that does not take effect: no reason given, or a rule id that
+    /// does not exist.
+    BadSuppression,
+    /// An inline suppression that suppressed nothing (`--report-unused-suppressions`).
+    UnusedSuppression,
 }
 
 impl NotificationKind {
     /// Every kind, in a fixed order (SARIF `tool.driver.notifications`).
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 14] = [
         NotificationKind::TooLarge,
         NotificationKind::Binary,
         NotificationKind::Minified,
@@ -50,6 +55,8 @@ impl NotificationKind {
         NotificationKind::WalkError,
         NotificationKind::InternalError,
         NotificationKind::SchemaNote,
+        NotificationKind::BadSuppression,
+        NotificationKind::UnusedSuppression,
     ];
 
     /// One line on what it means.
@@ -85,6 +92,10 @@ impl NotificationKind {
             NotificationKind::SchemaNote => {
                 "The missing-index join could not judge a query or read a schema statement."
             }
+            NotificationKind::BadSuppression => {
+                "An inline suppression has no reason or names an unknown rule; it does not apply."
+            }
+            NotificationKind::UnusedSuppression => "An inline suppression suppresses nothing.",
         }
     }
 
@@ -103,6 +114,8 @@ impl NotificationKind {
             NotificationKind::WalkError => "walk-error",
             NotificationKind::InternalError => "internal-error",
             NotificationKind::SchemaNote => "schema-note",
+            NotificationKind::BadSuppression => "bad-suppression",
+            NotificationKind::UnusedSuppression => "unused-suppression",
         }
     }
 

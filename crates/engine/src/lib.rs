@@ -8,11 +8,13 @@ mod budget;
 mod content;
 mod facts;
 mod outcome;
+mod suppressions;
 
 pub use budget::Budgets;
 use budget::Pathology;
 pub use content::ContentLimits;
 pub use outcome::FileOutcome;
+pub use suppressions::Directive;
 
 use shipshape_core::{
     github_line_hashes, Finding, FingerprintBuilder, FlowStep, LineIndex, Notification,
@@ -132,6 +134,7 @@ impl Engine {
         if self.mode == Mode::ParseOnly {
             return outcome;
         }
+        self.find_suppressions(&mut outcome, &text, &[kind.line_comment()], None);
         outcome.db = Some(shipshape_rules::db::FileDb {
             path: path.to_string(),
             schema_text: Some(text),
@@ -191,6 +194,7 @@ impl Engine {
         if self.mode == Mode::ParseOnly {
             return outcome;
         }
+        self.find_suppressions(&mut outcome, &text, &[language.line_comment()], Some(root));
 
         if !self.shape_allows_matching(path, root, &mut outcome) {
             return outcome;
@@ -275,9 +279,29 @@ impl Engine {
                 region,
                 message: hit.message,
                 security_severity: hit.security_severity,
+                suppressed: None,
             });
         }
         outcome
+    }
+
+    /// The file's inline suppressions; the ones that cannot take effect become notifications.
+    fn find_suppressions(
+        &self,
+        outcome: &mut FileOutcome,
+        text: &str,
+        comments: &[&str],
+        root: Option<tree_sitter::Node<'_>>,
+    ) {
+        let known = |name: &str| {
+            self.rules
+                .metas()
+                .iter()
+                .any(|m| m.id == name || m.family.tag() == name)
+        };
+        let (directives, notes) = suppressions::find(&outcome.path, text, comments, root, &known);
+        outcome.suppressions = directives;
+        outcome.notifications.extend(notes);
     }
 
     /// Report a tree shape that pattern matching cannot afford in full; false when matching

@@ -22,6 +22,8 @@ pub struct FileOutcome {
     pub notifications: Vec<shipshape_core::Notification>,
     /// What it tells the repository-level missing-index join (`None` when nothing).
     pub db: Option<shipshape_rules::db::FileDb>,
+    /// Its inline suppressions that take effect.
+    pub suppressions: Vec<crate::Directive>,
 }
 
 impl FileOutcome {
@@ -36,6 +38,7 @@ impl FileOutcome {
             findings: Vec::new(),
             notifications: Vec::new(),
             db: None,
+            suppressions: Vec::new(),
         }
     }
 

@@ -69,9 +69,11 @@ impl Reporter for GitlabReporter {
                 "status": if result.execution_successful { "success" } else { "failure" },
                 "messages": messages,
             },
+            // Suppressed in the source: GitLab has no such state, so they are left out.
             "vulnerabilities": result
                 .findings
                 .iter()
+                .filter(|finding| finding.suppressed.is_none())
                 .map(|finding| vulnerability(finding, context))
                 .collect::<Vec<_>>(),
         });

@@ -200,6 +200,7 @@ mod tests {
             flow: Vec::new(),
             related: Vec::new(),
             security_severity: None,
+            suppressed: None,
         }
     }
 

@@ -52,6 +52,15 @@ pub(crate) fn build_log(result: &ScanResult, context: &ReportContext) -> Sarif {
         .iter()
         .map(|f| finding(f, &context.rules))
         .collect();
+    for (sarif_result, finding) in results.iter_mut().zip(&result.findings) {
+        if let Some(reason) = &finding.suppressed {
+            // GitHub shows these as dismissed in code; viewers show the justification.
+            sarif_result.suppressions = Some(vec![serde_sarif::sarif::Suppression::builder()
+                .kind(json!("inSource"))
+                .justification(reason.clone())
+                .build()]);
+        }
+    }
     if let Some(comparison) = &context.baseline {
         for (index, sarif_result) in results.iter_mut().enumerate() {
             sarif_result.baseline_state = Some(json!(comparison.state(index).as_str()));

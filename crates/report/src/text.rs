@@ -77,6 +77,18 @@ impl Reporter for TextReporter {
         if let Some(comparison) = &context.baseline {
             writeln!(out, "{}", hidden_by_baseline(comparison))?;
         }
+        let suppressed = result
+            .findings
+            .iter()
+            .filter(|f| f.suppressed.is_some())
+            .count();
+        if suppressed > 0 {
+            writeln!(
+                out,
+                "{suppressed} {} suppressed in the source (shipshape: ignore[…]) not shown",
+                plural(suppressed, "finding")
+            )?;
+        }
         let summary = &result.summary;
         let counts: Vec<String> = Level::ALL
             .iter()

@@ -178,6 +178,7 @@ fn fingerprinted(mut raw: Vec<RawFinding>) -> Vec<Finding> {
                 flow: Vec::new(),
                 related: r.related,
                 security_severity: None,
+                suppressed: None,
             }
         })
         .collect()

@@ -7,6 +7,7 @@
 mod analyze;
 mod options;
 mod panic_guard;
+mod suppress;
 mod walk;
 
 pub use analyze::FileAnalyzer;
@@ -15,7 +16,7 @@ pub use walk::{discover, Candidate, Discovery};
 
 use shipshape_core::{Notification, NotificationKind, ScanResult, ScanSummary};
 use shipshape_engine::FileOutcome;
-use shipshape_rules::db_join::{self, JoinOptions};
+use shipshape_rules::db_join;
 use std::time::Instant;
 
 /// Told about progress; the CLI draws a progress bar with it.
@@ -68,22 +69,29 @@ pub fn scan(
             )
             .collect()
     });
-    Ok(merge(discovery, outcomes, &options.database, started))
+    Ok(merge(discovery, outcomes, options, started))
 }
 
 /// Merge per-file outcomes into one sorted result, after the repository-level join.
 fn merge(
     discovery: Discovery,
     outcomes: Vec<FileOutcome>,
-    database: &JoinOptions,
+    options: &ScanOptions,
     started: Instant,
 ) -> ScanResult {
     let mut summary = ScanSummary::default();
     let mut findings = Vec::new();
     let mut notifications = discovery.notifications;
     let mut databases = Vec::new();
+    let mut directives = Vec::new();
     for mut outcome in outcomes {
         databases.extend(outcome.db.take());
+        if !outcome.suppressions.is_empty() {
+            directives.push((
+                outcome.path.clone(),
+                std::mem::take(&mut outcome.suppressions),
+            ));
+        }
         if outcome.analyzed {
             summary.files_analyzed += 1;
             summary.lines += outcome.lines;
@@ -95,9 +103,18 @@ fn merge(
         notifications.extend(outcome.notifications);
     }
     // Files are in path order (discovery sorts them), so the join is deterministic.
-    let joined = db_join::join(&databases, database);
+    let joined = db_join::join(&databases, &options.database);
     findings.extend(joined.findings);
     notifications.extend(joined.notes);
+    if options.inline_suppressions {
+        suppress::apply(
+            &mut findings,
+            &directives,
+            options.report_unused_suppressions,
+        )
+        .into_iter()
+        .for_each(|note| notifications.push(note));
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     notifications.sort();
     let execution_successful = !notifications

@@ -38,6 +38,10 @@ pub struct ScanOptions {
     pub max_file_bytes: u64,
     /// The missing-index join's settings (dialect, small tables).
     pub database: shipshape_rules::db_join::JoinOptions,
+    /// Apply `shipshape: ignore[…]` comments (off for third-party code).
+    pub inline_suppressions: bool,
+    /// Report suppressions that suppress nothing.
+    pub report_unused_suppressions: bool,
 }
 
 impl ScanOptions {
@@ -54,6 +58,8 @@ impl ScanOptions {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             max_file_bytes: 1024 * 1024,
             database: Default::default(),
+            inline_suppressions: true,
+            report_unused_suppressions: false,
         }
     }
 }

@@ -188,6 +188,8 @@ pub fn gating_findings<'a>(
         .enumerate()
         .filter(|(index, _)| baseline.is_none_or(|c| c.state(*index) == BaselineState::New))
         .map(|(_, finding)| finding)
+        // Suppressed in the source: kept in SARIF and JSON, never shown or counted.
+        .filter(|finding| finding.suppressed.is_none())
         .collect()
 }
 
@@ -215,6 +217,7 @@ mod tests {
             flow: Vec::new(),
             related: Vec::new(),
             security_severity: None,
+            suppressed: None,
         }
     }
 
