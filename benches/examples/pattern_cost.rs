@@ -5,11 +5,9 @@
 //!
 //! ```sh
 //! cargo run --release -p shipshape-benches --example pattern_cost -- python ~/src/django django.scm
-//! # instruction counts instead of timings (one dump per variant: all patterns, then each
-//! # pattern of the pack disabled, in pack order):
-//! SHIPSHAPE_COUNT=1 valgrind --tool=callgrind --collect-atstart=no \
-//!   --toggle-collect='*measured_pass*' --dump-after='*measured_pass*' \
-//!   target/release/examples/pattern_cost python ~/src/django django.scm
+//! # instructions of one pass, all patterns or with pattern N (as listed above) disabled:
+//! SHIPSHAPE_COUNT=all|N valgrind --tool=callgrind --collect-atstart=no \
+//!   --toggle-collect='*measured_pass*' target/release/examples/pattern_cost python ~/src/django
 //! ```
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
@@ -37,8 +35,9 @@ fn main() {
         .find(|l| l.id() == language)
         .expect("a language id: python, javascript, typescript, tsx, rust");
     let filter = rest.first().map(String::as_str).unwrap_or("");
-    // Under callgrind: one pass per variant, counted by its dumps, instead of timings.
-    let counting = std::env::var_os("SHIPSHAPE_COUNT").is_some();
+    // Under callgrind: one pass of one variant (`SHIPSHAPE_COUNT=all` or the index of the
+    // pattern to disable), counted with --toggle-collect, instead of timings.
+    let counting = std::env::var("SHIPSHAPE_COUNT").ok();
 
     let files = load_sources(Path::new(dir)).expect("readable folder");
     let mut parser = Parser::new();
@@ -65,15 +64,15 @@ fn main() {
     let grammar = language.grammar();
     let full = Query::new(&grammar, &text).expect("the embedded packs compile");
     let runs = RUNS;
-    if counting {
-        // One pass per variant, in pattern order, each its own callgrind dump.
-        measured_pass(&full, &parsed);
+    if let Some(variant) = &counting {
+        let mut query = Query::new(&grammar, &text).unwrap();
+        if let Ok(pattern) = variant.parse::<usize>() {
+            query.disable_pattern(pattern);
+        }
+        measured_pass(&query, &parsed);
+        return;
     }
-    let baseline = if counting {
-        Duration::ZERO
-    } else {
-        time_pass(&full, &parsed, runs)
-    };
+    let baseline = time_pass(&full, &parsed, runs);
     println!(
         "all {} patterns: {:.1} ms per pass",
         full.pattern_count(),
@@ -90,18 +89,13 @@ fn main() {
         let line = text[*start..at].matches('\n').count() + 1;
         let mut without = Query::new(&grammar, &text).unwrap();
         without.disable_pattern(pattern);
-        if counting {
-            measured_pass(&without, &parsed);
-            costs.push((0.0, format!("{origin}:{line}")));
-            continue;
-        }
         let (mut with_best, mut without_best) = (Duration::MAX, Duration::MAX);
         for _ in 0..runs {
             with_best = with_best.min(time_pass(&full, &parsed, 1));
             without_best = without_best.min(time_pass(&without, &parsed, 1));
         }
         let cost = with_best.as_secs_f64() - without_best.as_secs_f64();
-        costs.push((cost, format!("{origin}:{line}")));
+        costs.push((cost, format!("pattern {pattern}: {origin}:{line}")));
     }
     costs.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (cost, place) in costs {
@@ -137,9 +131,8 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// One pass, kept out of line so that `valgrind --tool=callgrind --dump-after='*measured_pass*'`
-/// counts each variant's instructions on its own (`SHIPSHAPE_COUNT=1`): a measure that does
-/// not depend on how busy the machine is.
+/// One pass, kept out of line so that `valgrind --tool=callgrind --toggle-collect` counts its
+/// instructions alone: a measure that does not depend on how busy the machine is.
 #[inline(never)]
 fn measured_pass(query: &Query, parsed: &[(Tree, &[u8])]) {
     std::hint::black_box(time_pass(query, parsed, 1));

@@ -81,6 +81,11 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     pub(crate) category: Option<String>,
 
+    /// Analyse only the files changed since this git ref (committed, staged, unstaged and new
+    /// files); the rest of the repository is read only for its database schema.
+    #[arg(long, value_name = "REF")]
+    pub(crate) changed_since: Option<String>,
+
     /// Ignore `shipshape: ignore[rule] reason` comments (for third-party code).
     #[arg(long)]
     pub(crate) no_inline_suppressions: bool,

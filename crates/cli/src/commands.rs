@@ -97,6 +97,12 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     options.hidden = args.hidden;
     options.follow_symlinks = args.follow_symlinks;
     options.inline_suppressions = !args.no_inline_suppressions;
+    if let Some(reference) = &args.changed_since {
+        options.changed = Some(crate::changed::changed_since(
+            &config_root(&args),
+            reference,
+        )?);
+    }
     options.report_unused_suppressions = args.report_unused_suppressions;
     options.max_file_bytes = args.max_file_bytes;
     if let Some(threads) = args.threads {

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod changed;
 mod commands;
 mod config;
 mod dataflow_packs;

@@ -116,6 +116,39 @@ impl Engine {
         }
     }
 
+    /// Read a file only for what it declares about the database (`--changed-since` keeps the
+    /// whole schema in view while it analyses only the changed files): schema files as
+    /// usual, code only when it names a word of a schema pattern; findings, queries and
+    /// notifications dropped.
+    pub fn analyze_for_schema(
+        &self,
+        workspace: &mut Workspace,
+        path: &str,
+        kind: FileKind,
+        bytes: &[u8],
+    ) -> FileOutcome {
+        let mut outcome = FileOutcome::new(path, kind, bytes.len());
+        outcome.context_only = true;
+        if let FileKind::Code(language) = kind {
+            let text = String::from_utf8_lossy(bytes);
+            let declares = self
+                .queries
+                .get(language)
+                .ok()
+                .is_some_and(|q| q.schema_words.as_ref().is_none_or(|w| w.might_match(&text)));
+            if !declares {
+                return outcome;
+            }
+        }
+        let mut read = self.analyze(workspace, path, kind, bytes);
+        if let Some(db) = read.db.as_mut() {
+            db.sql.clear();
+            db.orm.clear();
+        }
+        outcome.db = read.db.filter(|db| !db.is_empty());
+        outcome
+    }
+
     /// A schema file (SQL, Prisma): decoded and read for the repository's database facts.
     fn analyze_schema_file(&self, path: &str, kind: FileKind, bytes: &[u8]) -> FileOutcome {
         let mut outcome = FileOutcome::new(path, kind, bytes.len());

@@ -24,6 +24,9 @@ pub struct FileOutcome {
     pub db: Option<shipshape_rules::db::FileDb>,
     /// Its inline suppressions that take effect.
     pub suppressions: Vec<crate::Directive>,
+    /// Read only for the repository's schema (`--changed-since`: an unchanged file): no
+    /// findings, not counted as analysed.
+    pub context_only: bool,
 }
 
 impl FileOutcome {
@@ -39,6 +42,7 @@ impl FileOutcome {
             notifications: Vec::new(),
             db: None,
             suppressions: Vec::new(),
+            context_only: false,
         }
     }
 

@@ -64,6 +64,9 @@ pub struct CompiledQuery {
     pub db_properties: Vec<DbProperties>,
     /// Words a file must contain for any sink pattern to match (`None`: always run).
     pub sink_words: Option<SinkWords>,
+    /// Words a file must contain for any schema pattern (`@schema.*`) to match (`None`: some
+    /// schema pattern names none): whether a file can declare models or indexes at all.
+    pub schema_words: Option<SinkWords>,
     /// Every name a pattern compares text with: an import alias for one of them is worth a
     /// second pass with aliases resolved.
     pub predicate_words: std::collections::HashSet<String>,
@@ -535,6 +538,31 @@ fn compile_language(
         })
         .collect();
     let sink_words = SinkWords::from_sink_patterns(sink_patterns);
+    let schema_words = SinkWords::from_sink_patterns(
+        (0..query.pattern_count())
+            .filter(|&pattern| {
+                query
+                    .capture_quantifiers(pattern)
+                    .iter()
+                    .zip(&captures)
+                    .any(|(q, c)| {
+                        *q != CaptureQuantifier::Zero
+                            && matches!(
+                                c,
+                                Some(
+                                    Capture::SchemaModel
+                                        | Capture::SchemaField
+                                        | Capture::SchemaIndex
+                                )
+                            )
+                    })
+            })
+            .map(|pattern| {
+                let start = query.start_byte_for_pattern(pattern);
+                let end = query.end_byte_for_pattern(pattern);
+                joined.text.get(start..end).unwrap_or("")
+            }),
+    );
 
     Ok(CompiledQuery {
         language,
@@ -547,6 +575,7 @@ fn compile_language(
         guard_kinds,
         db_properties,
         sink_words,
+        schema_words,
         predicate_words: crate::prefilter::predicate_words(&joined.text),
     })
 }

@@ -24,6 +24,22 @@ pub trait FileAnalyzer: Sync {
         kind: FileKind,
         bytes: &[u8],
     ) -> FileOutcome;
+
+    /// Read an unchanged file only for the repository's schema (`--changed-since`).
+    fn analyze_for_schema(
+        &self,
+        workspace: &mut Workspace,
+        path: &str,
+        kind: FileKind,
+        bytes: &[u8],
+    ) -> FileOutcome {
+        let mut outcome = self.analyze(workspace, path, kind, bytes);
+        outcome.findings.clear();
+        outcome.notifications.clear();
+        outcome.suppressions.clear();
+        outcome.context_only = true;
+        outcome
+    }
 }
 
 impl FileAnalyzer for Engine {
@@ -40,6 +56,16 @@ impl FileAnalyzer for Engine {
     ) -> FileOutcome {
         Engine::analyze(self, workspace, path, kind, bytes)
     }
+
+    fn analyze_for_schema(
+        &self,
+        workspace: &mut Workspace,
+        path: &str,
+        kind: FileKind,
+        bytes: &[u8],
+    ) -> FileOutcome {
+        Engine::analyze_for_schema(self, workspace, path, kind, bytes)
+    }
 }
 
 pub(crate) fn analyze_file(
@@ -48,15 +74,35 @@ pub(crate) fn analyze_file(
     candidate: &Candidate,
     options: &ScanOptions,
 ) -> FileOutcome {
-    let path = candidate.relative.as_str();
+    let mut outcome = read_and_analyze(analyzer, workspace, candidate, options);
+    if outcome.context_only {
+        // An unchanged file under --changed-since: nothing about it is reported.
+        outcome.notifications.clear();
+        outcome.findings.clear();
+    }
+    outcome
+}
+
+fn read_and_analyze(
+    analyzer: &dyn FileAnalyzer,
+    workspace: &mut Workspace,
+    candidate: &Candidate,
+    options: &ScanOptions,
+) -> FileOutcome {
+    let unchanged = options.changed.as_ref().is_some_and(|changed| {
+        std::fs::canonicalize(&candidate.absolute).map_or(true, |p| !changed.contains(&p))
+    });
     let skip = |bytes: u64, kind, message: String| {
-        FileOutcome::skipped(
-            path,
+        let mut outcome = FileOutcome::skipped(
+            &candidate.relative,
             candidate.kind,
             usize::try_from(bytes).unwrap_or(usize::MAX),
-            Notification::for_file(path, kind, message),
-        )
+            Notification::for_file(&candidate.relative, kind, message),
+        );
+        outcome.context_only = unchanged;
+        outcome
     };
+    let path = candidate.relative.as_str();
     let size = match std::fs::metadata(&candidate.absolute) {
         Ok(meta) => meta.len(),
         Err(e) => {
@@ -87,7 +133,14 @@ pub(crate) fn analyze_file(
             )
         }
     };
-    match panic_guard::catch(|| analyzer.analyze(workspace, path, candidate.kind, &bytes)) {
+    let analyse = || {
+        if unchanged {
+            analyzer.analyze_for_schema(workspace, path, candidate.kind, &bytes)
+        } else {
+            analyzer.analyze(workspace, path, candidate.kind, &bytes)
+        }
+    };
+    match panic_guard::catch(analyse) {
         Ok(outcome) => outcome,
         Err(panic) => {
             // The parser may be mid-parse: start the next file with fresh ones.

@@ -92,7 +92,9 @@ fn merge(
                 std::mem::take(&mut outcome.suppressions),
             ));
         }
-        if outcome.analyzed {
+        if outcome.context_only {
+            // Read for the schema only: neither analysed nor skipped.
+        } else if outcome.analyzed {
             summary.files_analyzed += 1;
             summary.lines += outcome.lines;
             summary.bytes += outcome.bytes;

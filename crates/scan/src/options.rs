@@ -42,6 +42,9 @@ pub struct ScanOptions {
     pub inline_suppressions: bool,
     /// Report suppressions that suppress nothing.
     pub report_unused_suppressions: bool,
+    /// Analyse only these files (canonical absolute paths); the others are read only for the
+    /// repository's schema (`--changed-since`). `None`: every file.
+    pub changed: Option<std::collections::HashSet<PathBuf>>,
 }
 
 impl ScanOptions {
@@ -60,6 +63,7 @@ impl ScanOptions {
             database: Default::default(),
             inline_suppressions: true,
             report_unused_suppressions: false,
+            changed: None,
         }
     }
 }
