@@ -26,6 +26,24 @@ pub struct FlowStep {
     pub message: String,
 }
 
+/// A mechanical fix: what it does and the edits that do it (SARIF `fixes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// One sentence: `pass user_id as a bound parameter`.
+    pub description: String,
+    /// Replacements in the finding's file, in source order, not overlapping.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the text of `region` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The text replaced.
+    pub region: Region,
+    /// What goes there.
+    pub text: String,
+}
+
 /// One result of one rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -62,6 +80,9 @@ pub struct Finding {
     /// reports (SARIF `suppressions`), left out of the exit code and the text output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,
+    /// A mechanical fix, when the rule has one for this case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {

@@ -12,7 +12,7 @@ mod rule;
 mod scan_result;
 mod text;
 
-pub use finding::{Finding, FlowStep, Region};
+pub use finding::{Edit, Finding, Fix, FlowStep, Region};
 pub use fingerprint::{github_line_hashes, FingerprintBuilder};
 pub use level::Level;
 pub use notification::{Notification, NotificationKind};

@@ -313,6 +313,17 @@ impl Engine {
                 message: hit.message,
                 security_severity: hit.security_severity,
                 suppressed: None,
+                fix: hit.fix.map(|fix| shipshape_core::Fix {
+                    description: fix.description,
+                    edits: fix
+                        .edits
+                        .into_iter()
+                        .map(|edit| shipshape_core::Edit {
+                            region: lines.region(edit.start_byte, edit.end_byte),
+                            text: edit.text,
+                        })
+                        .collect(),
+                }),
             });
         }
         outcome

@@ -201,6 +201,7 @@ mod tests {
             related: Vec::new(),
             security_severity: None,
             suppressed: None,
+            fix: None,
         }
     }
 

@@ -8,12 +8,14 @@ use crate::uri::{folder_uri, relative_uri};
 use crate::{BaselineResult, BaselineState, ReportContext, Reporter};
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
+    ArtifactChange, CodeFlow, Fix as SarifFix, Replacement, ThreadFlow, ThreadFlowLocation,
+};
+use serde_sarif::sarif::{
     ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
     Notification as SarifNotification, PhysicalLocation, PropertyBag, Region as SarifRegion,
     ReportingConfiguration, ReportingDescriptor, ReportingDescriptorReference,
     Result as SarifResult, ResultLevel, Run, RunAutomationDetails, Sarif, Tool, ToolComponent,
 };
-use serde_sarif::sarif::{CodeFlow, ThreadFlow, ThreadFlowLocation};
 use shipshape_core::{
     Finding, FlowStep, Level, Notification, NotificationKind, Region, RuleMeta, ScanResult,
 };
@@ -283,6 +285,26 @@ fn finding(finding: &Finding, rules: &[&'static RuleMeta]) -> SarifResult {
             .collect::<Vec<_>>();
         result.code_flows = Some(vec![CodeFlow::builder()
             .thread_flows(vec![ThreadFlow::builder().locations(steps).build()])
+            .build()]);
+    }
+    if let Some(fix) = &finding.fix {
+        // Viewers (the VS Code SARIF Viewer) offer it; the edit is in the finding's file.
+        let replacements = fix
+            .edits
+            .iter()
+            .map(|edit| {
+                Replacement::builder()
+                    .deleted_region(sarif_region(&edit.region))
+                    .inserted_content(ArtifactContent::builder().text(edit.text.as_str()).build())
+                    .build()
+            })
+            .collect::<Vec<_>>();
+        result.fixes = Some(vec![SarifFix::builder()
+            .description(Message::builder().text(fix.description.as_str()).build())
+            .artifact_changes(vec![ArtifactChange::builder()
+                .artifact_location(artifact(&finding.path))
+                .replacements(replacements)
+                .build()])
             .build()]);
     }
     if !finding.related.is_empty() {

@@ -173,6 +173,15 @@ fn render_finding(finding: &Finding, palette: &Palette, out: &mut dyn Write) -> 
             .collect();
         writeln!(out, "{gutter}{pad} ={gutter:#} flow: {}", steps.join(" → "))?;
     }
+    if let Some(fix) = &finding.fix {
+        for edit in &fix.edits {
+            writeln!(
+                out,
+                "{gutter}{pad} ={gutter:#} fix: {}: {}",
+                fix.description, edit.text
+            )?;
+        }
+    }
     writeln!(out)
 }
 

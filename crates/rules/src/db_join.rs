@@ -179,6 +179,7 @@ fn fingerprinted(mut raw: Vec<RawFinding>) -> Vec<Finding> {
                 related: r.related,
                 security_severity: None,
                 suppressed: None,
+                fix: None,
             }
         })
         .collect()

@@ -8,6 +8,7 @@ pub mod db;
 pub mod db_captures;
 pub mod db_join;
 mod facts;
+pub mod fix;
 mod literal;
 mod loops;
 mod recursion;
@@ -55,4 +56,6 @@ pub struct Hit {
     pub security_severity: Option<&'static str>,
     /// A level for this result that differs from its rule's default (a lower-precision case).
     pub level: Option<shipshape_core::Level>,
+    /// A mechanical fix, when there is one (SARIF `fixes`).
+    pub fix: Option<fix::HitFix>,
 }

@@ -134,6 +134,7 @@ pub(crate) fn header_hit(
         related: Vec::new(),
         security_severity: None,
         level,
+        fix: None,
     }
 }
 

@@ -251,5 +251,6 @@ fn call_hit(
         related: Vec::new(),
         security_severity: None,
         level,
+        fix: None,
     }
 }

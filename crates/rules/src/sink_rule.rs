@@ -69,7 +69,11 @@ impl SinkRule {
             let value = evaluator.eval(sink.argument, scope);
             if self.reportable(&value, sink.shape) {
                 let callee = callee_name(facts, sink.call, sink.name);
-                hits.push(self.hit(facts, sink.call, sink.name, &value, &callee, None));
+                let mut hit = self.hit(facts, sink.call, sink.name, &value, &callee, None);
+                if self.kind == SinkKind::Sql {
+                    hit.fix = crate::fix::parameterize(facts, sink.call, sink.argument);
+                }
+                hits.push(hit);
             }
         }
 
@@ -161,6 +165,7 @@ impl SinkRule {
                 _ => None,
             },
             level: None,
+            fix: None,
         }
     }
 

@@ -78,6 +78,7 @@ impl Rule for UnvalidatedBody {
                 related: Vec::new(),
                 security_severity: None,
                 level: None,
+                fix: None,
             });
         }
     }
