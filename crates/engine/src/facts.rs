@@ -148,7 +148,7 @@ fn pass<'t>(
                 Capture::DbReceiver => bound.db.receiver = Some(node),
                 Capture::DbColumn => bound.db.column = Some(node),
                 Capture::DbOperator => bound.db.operator = Some(node),
-                Capture::DbSql => facts.db.sql.push(node),
+                Capture::DbSql => bound.db.sql.push(node),
                 Capture::DbDialect => bound.db.dialect = true,
                 Capture::SchemaModel => bound.db.model_decl = Some(node),
                 Capture::SchemaModelName => bound.db.model_name = Some(node),
@@ -281,6 +281,7 @@ struct DbBound<'t> {
     receiver: Option<Node<'t>>,
     column: Option<Node<'t>>,
     operator: Option<Node<'t>>,
+    sql: Vec<Node<'t>>,
     dialect: bool,
     model_decl: Option<Node<'t>>,
     model_name: Option<Node<'t>>,
@@ -298,6 +299,12 @@ struct DbBound<'t> {
 impl<'t> DbBound<'t> {
     fn record(self, facts: &mut FileFacts<'t>, properties: &DbProperties) {
         let db = &mut facts.db;
+        for &text in &self.sql {
+            db.sql.push(text);
+            if let Some(call) = self.call {
+                db.sql_calls.entry(text.id()).or_insert(call);
+            }
+        }
         if self.dialect {
             if let Some(dialect) = &properties.dialect {
                 db.dialects.push(dialect.clone());

@@ -195,7 +195,10 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
             let start = s.name.unwrap_or(s.call).start_byte();
             (s.call, s.argument, start)
         })
-        .chain(facts.db.sql.iter().map(|&n| (n, n, n.start_byte())))
+        .chain(facts.db.sql.iter().map(|&n| {
+            let call = facts.db.sql_call(n).unwrap_or(n);
+            (call, n, call.start_byte())
+        }))
         .collect();
     if sinks.is_empty() {
         return Vec::new();

@@ -191,6 +191,9 @@ pub struct DbCaptures<'t> {
     pub calls: Vec<DbCallCapture<'t>>,
     /// SQL text that runs, besides the SQL sinks.
     pub sql: Vec<Node<'t>>,
+    /// The call that runs a `sql` text, when the match named one (`@db.call` beside `@db.sql`,
+    /// as for `sqlx::query!("…")`): the finding goes there. Keyed by the text node's id.
+    pub sql_calls: HashMap<usize, Node<'t>>,
     /// Databases the file's drivers name (`"postgres"`, `"mysql"`, `"sqlite"`).
     pub dialects: Vec<String>,
     /// Model declarations.
@@ -297,6 +300,11 @@ impl<'t> DbCaptures<'t> {
             });
         }
         &mut self.indexes[at]
+    }
+
+    /// The call that runs the SQL text `text`, if a pattern named one.
+    pub fn sql_call(&self, text: Node<'t>) -> Option<Node<'t>> {
+        self.sql_calls.get(&text.id()).copied()
     }
 
     /// Put columns in source order and drop repeats; call once after the query pass.
