@@ -830,6 +830,9 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
     let Some(operator) = operator else {
         return Some(UseKind::Eq);
     };
+    if let Some(kind) = snake_case_operator_kind(operator) {
+        return kind;
+    }
     Some(match operator {
         "contains" | "icontains" | "substring" | "iLike" | "notlike" => UseKind::LikeInfix,
         "startswith" | "beginswith" => UseKind::LikePrefix,
@@ -842,6 +845,20 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
         "isnull" | "is" => UseKind::IsNull,
         "not" | "ne" | "notin" | "notequal" | "noteq" => return None,
         _ => UseKind::Eq,
+    })
+}
+
+/// Operators spelled in snake case, as Diesel's expression methods are (`ge`, `eq_any`,
+/// `not_like`); `Some(None)` for a negation, `None` when the name is not one of them.
+fn snake_case_operator_kind(operator: &str) -> Option<Option<UseKind>> {
+    Some(match operator {
+        "ge" | "le" => Some(UseKind::Range),
+        "eq_any" => Some(UseKind::In),
+        "is_null" => Some(UseKind::IsNull),
+        "similar_to" => Some(UseKind::LikeUnknown),
+        "ne_all" | "ne_any" | "not_like" | "not_ilike" | "not_between" | "not_similar_to"
+        | "is_not_null" | "is_distinct_from" => None,
+        _ => return None,
     })
 }
 
