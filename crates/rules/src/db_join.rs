@@ -118,7 +118,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
                 fk.references_table,
                 fk.references_table,
                 fk.table,
-                fk.fix
+                builder.in_migration(fk.origin, &fk.fix)
             );
             raw.push(RawFinding {
                 rule: UNINDEXED_FOREIGN_KEY,
@@ -987,7 +987,7 @@ impl SchemaBuilder<'_> {
             .get(t.origin.file.0 as usize)
             .is_some_and(|f| f.path.ends_with(".sql"));
         if from_sql {
-            return sql_fix.to_string();
+            return self.in_migration(t.origin, sql_fix);
         }
         let model = self.models.iter().find(|(_, m)| m.table == t.name);
         let Some((model_name, info)) = model else {
@@ -1039,6 +1039,26 @@ impl SchemaBuilder<'_> {
             }
             Naming::Typeorm => format!("@Index([{}]) on {model_name}", quoted(&fields)),
             Naming::Exact | Naming::Snake => sql_fix.to_string(),
+        }
+    }
+}
+
+impl SchemaBuilder<'_> {
+    /// A SQL fix as it must be written in the migration layout of the file that declared the
+    /// table: Diesel runs each `migrations/<version>/up.sql` in a transaction, where
+    /// PostgreSQL refuses `CREATE INDEX CONCURRENTLY`.
+    fn in_migration(&self, origin: Origin, sql_fix: &str) -> String {
+        let diesel = self
+            .files
+            .get(origin.file.0 as usize)
+            .is_some_and(|f| f.path == "up.sql" || f.path.ends_with("/up.sql"));
+        if diesel && sql_fix.contains(" CONCURRENTLY ") {
+            format!(
+                "{sql_fix} (in a new Diesel migration whose metadata.toml says \
+                 run_in_transaction = false: CONCURRENTLY cannot run in a transaction)"
+            )
+        } else {
+            sql_fix.to_string()
         }
     }
 }
