@@ -513,18 +513,21 @@ impl<'f> SchemaBuilder<'f> {
         };
         let first = columns.first().map_or("", String::as_str);
         let start = (origin.line as usize).saturating_sub(1);
-        for (offset, line) in text.lines().skip(start).take(500).enumerate() {
-            let upper = line.to_ascii_uppercase();
-            if upper.contains("REFERENCES") && (mentions(line, first) || mentions(line, references))
-            {
-                let line = origin.line + u32::try_from(offset).unwrap_or(0);
-                return Origin::new(origin.file, line);
+        // The line naming the key's column first: two keys may reference the same table.
+        let find = |word: &str| {
+            for (offset, line) in text.lines().skip(start).take(500).enumerate() {
+                let upper = line.to_ascii_uppercase();
+                if upper.contains("REFERENCES") && mentions(line, word) {
+                    let line = origin.line + u32::try_from(offset).unwrap_or(0);
+                    return Some(Origin::new(origin.file, line));
+                }
+                if offset > 0 && line.contains(';') {
+                    break;
+                }
             }
-            if offset > 0 && line.contains(';') {
-                break;
-            }
-        }
-        origin
+            None
+        };
+        find(first).or_else(|| find(references)).unwrap_or(origin)
     }
 
     /// Where a schema declaration is, when it is in a schema file (whose text the join has).
