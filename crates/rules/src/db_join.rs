@@ -945,8 +945,19 @@ fn report(
             add(c.use_index, c.message(), c.fix.clone(), &c.table);
         }
     }
+    // A sort is judged by its first key on each table: an index that delivers the rows in that
+    // order leaves the later keys to break ties (`ORDER BY id DESC, name` with `id` the primary
+    // key needs nothing more).
+    let mut sorted: Vec<(&str, usize)> = Vec::new();
     for c in &coverage.uses {
         let sort = matches!(c.kind, UseKind::OrderBy { .. });
+        if sort {
+            let block = facts.uses.get(c.use_index).map_or(0, |u| u.block);
+            if sorted.contains(&(c.table.as_str(), block)) {
+                continue;
+            }
+            sorted.push((c.table.as_str(), block));
+        }
         if sort
             && !c.verdict.covered()
             && !filtered_tables.contains(&c.table.as_str())

@@ -129,6 +129,15 @@ pub async fn river(pool: &SqlitePool, n: i64) -> sqlx::Result<Vec<Entry>> {
         .await
 }
 
+pub async fn feeds_page(pool: &SqlitePool, n: i64) -> sqlx::Result<Vec<Feed>> {
+    // The primary key delivers the order; title only breaks ties that never happen.
+    sqlx::query_as("SELECT * FROM feeds ORDER BY id DESC, title LIMIT ?").bind(n).fetch_all(pool).await // ok: missing-index
+}
+
+pub async fn feeds_by_title(pool: &SqlitePool) -> sqlx::Result<Vec<Feed>> {
+    sqlx::query_as("SELECT * FROM feeds ORDER BY title, id").fetch_all(pool).await // expect: missing-index
+}
+
 pub async fn tags_of(pool: &SqlitePool, entry: i64) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar("SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag") // ok: missing-index
         .bind(entry)

@@ -48,6 +48,15 @@ pub fn newest_first_page(conn: &mut PgConnection) -> QueryResult<Vec<Account>> {
     accounts::table.order(accounts::id.desc()).limit(50).load(conn) // ok: missing-index
 }
 
+pub fn directory(conn: &mut PgConnection) -> QueryResult<Vec<Account>> {
+    accounts::table.order((accounts::display_name.asc(), accounts::id)).load(conn) // expect: missing-index
+}
+
+pub fn by_handle_then_name(conn: &mut PgConnection) -> QueryResult<Vec<Account>> {
+    // handle is unique, so display_name never decides the order.
+    accounts::table.order_by((accounts::handle, accounts::display_name.desc())).load(conn) // ok: missing-index
+}
+
 pub fn record_login(conn: &mut PgConnection, account_id: i64) -> QueryResult<usize> {
     diesel::update(accounts::table.filter(accounts::id.eq(account_id))) // ok: missing-index
         .set(accounts::last_login_at.eq(now))
