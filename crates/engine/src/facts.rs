@@ -144,6 +144,7 @@ fn pass<'t>(
                 Capture::Binding => facts.add_binding(node),
                 Capture::DbCall => bound.db.call = Some(node),
                 Capture::DbModel => bound.db.model = Some(node),
+                Capture::DbName => bound.db.name = Some(node),
                 Capture::DbTable => bound.db.table = Some(node),
                 Capture::DbReceiver => bound.db.receiver = Some(node),
                 Capture::DbColumn => bound.db.column = Some(node),
@@ -276,6 +277,7 @@ struct Bound<'t> {
 #[derive(Default)]
 struct DbBound<'t> {
     call: Option<Node<'t>>,
+    name: Option<Node<'t>>,
     model: Option<Node<'t>>,
     table: Option<Node<'t>>,
     receiver: Option<Node<'t>>,
@@ -312,6 +314,7 @@ impl<'t> DbBound<'t> {
         }
         if let Some(call) = self.call {
             let record = db.call(call);
+            record.name = record.name.or(self.name);
             record.model = record.model.or(self.model);
             record.table = record.table.or(self.table);
             record.receiver = record.receiver.or(self.receiver);

@@ -274,6 +274,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::DbReceiver, Capture::DbCall),
     (Capture::DbColumn, Capture::DbCall),
     (Capture::DbOperator, Capture::DbColumn),
+    (Capture::DbName, Capture::DbCall),
     (Capture::SchemaModelName, Capture::SchemaModel),
     (Capture::SchemaFieldName, Capture::SchemaField),
     (Capture::SchemaReferences, Capture::SchemaField),

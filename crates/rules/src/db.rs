@@ -196,8 +196,10 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
             (s.call, s.argument, start)
         })
         .chain(facts.db.sql.iter().map(|&n| {
-            let call = facts.db.sql_call(n).unwrap_or(n);
-            (call, n, call.start_byte())
+            match facts.db.sql_call(n) {
+                Some(call) => (call, n, facts.db.call_start(call)),
+                None => (n, n, n.start_byte()),
+            }
         }))
         .collect();
     if sinks.is_empty() {
@@ -269,7 +271,8 @@ fn orm_queries(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) ->
         };
         for (position, &index) in chain.iter().enumerate() {
             let call: &DbCallCapture<'_> = &calls[index];
-            query.sites.push(site(call.call, call.call.start_byte()));
+            let start = call.name.unwrap_or(call.call).start_byte();
+            query.sites.push(site(call.call, start));
             for column in &call.columns {
                 query.uses.push(OrmUse {
                     field: clean(facts.text(column.name)),

@@ -66,6 +66,8 @@ pub struct DbColumnCapture<'t> {
 pub struct DbCallCapture<'t> {
     /// The call.
     pub call: Node<'t>,
+    /// The called name, where its finding starts (else at the call).
+    pub name: Option<Node<'t>>,
     /// The model class or accessor it queries.
     pub model: Option<Node<'t>>,
     /// The table name it queries.
@@ -237,6 +239,7 @@ impl<'t> DbCaptures<'t> {
         if at == next {
             self.calls.push(DbCallCapture {
                 call: node,
+                name: None,
                 model: None,
                 table: None,
                 receiver: None,
@@ -305,6 +308,16 @@ impl<'t> DbCaptures<'t> {
     /// The call that runs the SQL text `text`, if a pattern named one.
     pub fn sql_call(&self, text: Node<'t>) -> Option<Node<'t>> {
         self.sql_calls.get(&text.id()).copied()
+    }
+
+    /// Where a finding on the `@db.call` `call` starts: its `@db.name`, else the call itself.
+    pub fn call_start(&self, call: Node<'t>) -> usize {
+        self.calls
+            .iter()
+            .find(|c| c.call.id() == call.id())
+            .and_then(|c| c.name)
+            .unwrap_or(call)
+            .start_byte()
     }
 
     /// Put columns in source order and drop repeats; call once after the query pass.
