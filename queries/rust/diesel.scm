@@ -27,7 +27,7 @@
        (scoped_identifier path: (identifier) @db.table name: (identifier) @_table)
        (scoped_identifier path: (scoped_identifier name: (identifier) @db.table) name: (identifier) @_table)
      ]
-     field: (field_identifier) @_method)) @db.call
+     field: (field_identifier) @_method @db.name)) @db.call
  (#eq? @_table "table")
  (#any-of? @_method
    "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
@@ -41,7 +41,7 @@
        (scoped_identifier path: (identifier) @_dsl name: (identifier) @db.table)
        (scoped_identifier path: (scoped_identifier name: (identifier) @_dsl) name: (identifier) @db.table)
      ]
-     field: (field_identifier) @_method)) @db.call
+     field: (field_identifier) @_method @db.name)) @db.call
  (#eq? @_dsl "dsl")
  (#any-of? @_method
    "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
@@ -54,7 +54,7 @@
 ((call_expression
    function: (field_expression
      value: (identifier) @db.table @db.receiver
-     field: (field_identifier) @_method)) @db.call
+     field: (field_identifier) @_method @db.name)) @db.call
  (#any-of? @_method
    "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
    "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
@@ -64,7 +64,7 @@
 ((call_expression
    function: (field_expression
      value: (call_expression) @db.receiver
-     field: (field_identifier) @_method)) @db.call
+     field: (field_identifier) @_method @db.name)) @db.call
  (#any-of? @_method
    "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
    "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
@@ -81,7 +81,7 @@
 
 ; filter(c.eq(x))
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . (call_expression
        function: (field_expression
          value: [
@@ -95,7 +95,7 @@
 
 ; filter(a.eq(x).and(b.gt(y))): either side of one and/or
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . [
        (call_expression
          function: (field_expression
@@ -125,7 +125,7 @@
 
 ; filter(a.and(b).or(c.and(d))): either side of two nested and/or
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . [
        (call_expression
          function: (field_expression
@@ -186,7 +186,7 @@
 
 ; filter(a.and(b).and(c).and(d)): the first two of a longer left-nested chain
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . (call_expression
        function: (field_expression
          value: (call_expression
@@ -227,7 +227,7 @@
 ; `.order((a.desc(), b))`, `.then_order_by(…)`.
 
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . [
      (identifier) @db.column
      (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
@@ -254,7 +254,7 @@
  (#any-of? @_modifier "asc" "desc" "nulls_first" "nulls_last")
  (#set! db "order"))
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method)
+   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . (tuple_expression [
      (identifier) @db.column
      (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)

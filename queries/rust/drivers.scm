@@ -134,16 +134,28 @@
 ; rule parses the literal and reports on the macro (the `@db.call` of the same match).
 ((macro_invocation
    macro: [
-     (identifier) @_macro
-     (scoped_identifier name: (identifier) @_macro)
+     (identifier) @_macro @db.name
+     (scoped_identifier name: (identifier) @_macro @db.name)
    ]
    (token_tree . [(string_literal) (raw_string_literal)] @db.sql)) @db.call
  (#any-of? @_macro "query" "query_scalar" "query_unchecked" "query_scalar_unchecked"))
 ; query_as!(Row, "…", …) and query_as!(crate::models::Row, "…", …): the text follows the type.
 ((macro_invocation
    macro: [
-     (identifier) @_macro
-     (scoped_identifier name: (identifier) @_macro)
+     (identifier) @_macro @db.name
+     (scoped_identifier name: (identifier) @_macro @db.name)
    ]
    (token_tree (identifier) . [(string_literal) (raw_string_literal)] @db.sql)) @db.call
  (#any-of? @_macro "query_as" "query_as_unchecked"))
+
+; Other calls that take SQL text first and are not injection sinks in the shipped packs: the
+; `mysql` and `mysql_async` crates' Queryable methods (`conn.exec_first("… WHERE id = ?",
+; (id,))`, `conn.query_drop(…)`, `conn.prep(…)`), rusqlite's `query_row_and_then` and
+; tokio-postgres' `query_typed`. Text that is not SQL does not parse and adds nothing.
+((call_expression
+   function: (field_expression field: (field_identifier) @_method @db.name)
+   arguments: (arguments . (_) @db.sql)) @db.call
+ (#any-of? @_method
+   "exec" "exec_drop" "exec_first" "exec_first_opt" "exec_map" "exec_iter" "exec_fold"
+   "exec_batch" "query_drop" "query_first" "query_first_opt" "query_iter" "query_fold" "prep"
+   "query_row_and_then" "query_typed" "query_typed_raw"))

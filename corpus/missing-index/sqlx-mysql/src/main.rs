@@ -1,3 +1,4 @@
+mod legacy_report;
 mod stock;
 
 use sqlx::mysql::MySqlPoolOptions;

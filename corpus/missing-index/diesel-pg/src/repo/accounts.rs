@@ -6,8 +6,8 @@ use crate::models::Account;
 use crate::schema::accounts;
 
 pub fn by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<Account>> {
-    accounts::table // ok: missing-index
-        .filter(accounts::email.eq(email))
+    accounts::table
+        .filter(accounts::email.eq(email)) // ok: missing-index
         .select(Account::as_select())
         .first(conn)
         .optional()
@@ -34,8 +34,8 @@ pub fn pending_review(conn: &mut PgConnection) -> QueryResult<Vec<Account>> {
 pub fn inactive_since(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<Vec<i64>> {
     // accounts_last_login_at was dropped in 2024-04; its down.sql would bring it back, but
     // rollbacks never ran.
-    accounts::table // expect: missing-index
-        .filter(accounts::last_login_at.lt(cutoff))
+    accounts::table
+        .filter(accounts::last_login_at.lt(cutoff)) // expect: missing-index
         .select(accounts::id)
         .load(conn)
 }

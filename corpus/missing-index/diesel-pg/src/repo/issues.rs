@@ -11,10 +11,10 @@ pub struct IssueFilter {
 }
 
 pub fn open_in_project(conn: &mut PgConnection, project: i64) -> QueryResult<Vec<Issue>> {
-    issues::table // ok: missing-index
-        .filter(issues::project_id.eq(project))
-        .filter(issues::state.eq("open"))
-        .order(issues::opened_at.desc())
+    issues::table
+        .filter(issues::project_id.eq(project)) // ok: missing-index
+        .filter(issues::state.eq("open")) // ok: missing-index
+        .order(issues::opened_at.desc()) // ok: missing-index
         .load(conn)
 }
 
@@ -41,8 +41,8 @@ pub fn opened_between(conn: &mut PgConnection, from: DateTime<Utc>, to: DateTime
 }
 
 pub fn urgent(conn: &mut PgConnection, at_least: i16) -> QueryResult<Vec<Issue>> {
-    issues::table // expect: missing-index
-        .filter(issues::priority.ge(at_least))
+    issues::table
+        .filter(issues::priority.ge(at_least)) // expect: missing-index
         .order(issues::opened_at.desc())
         .limit(100)
         .load(conn)
@@ -99,8 +99,8 @@ pub fn close(conn: &mut PgConnection, id: i64, at: DateTime<Utc>) -> QueryResult
 }
 
 pub fn thread(conn: &mut PgConnection, issue: i64) -> QueryResult<Vec<Comment>> {
-    comments::table // ok: missing-index
-        .filter(comments::issue_id.eq(issue))
+    comments::table
+        .filter(comments::issue_id.eq(issue)) // ok: missing-index
         .order(comments::created_at.asc())
         .load(conn)
 }

@@ -5,8 +5,8 @@ use crate::schema::{accounts, issues, projects};
 
 pub fn owned_by(conn: &mut PgConnection, owner: i64) -> QueryResult<Vec<Project>> {
     // UNIQUE (owner_id, slug) starts with owner_id.
-    projects::table // ok: missing-index
-        .filter(projects::owner_id.eq(owner))
+    projects::table
+        .filter(projects::owner_id.eq(owner)) // ok: missing-index
         .order(projects::created_at.desc())
         .load(conn)
 }
@@ -27,25 +27,25 @@ pub fn active_by_name(conn: &mut PgConnection) -> QueryResult<Vec<Project>> {
 }
 
 pub fn of_account_email(conn: &mut PgConnection, email: &str) -> QueryResult<Vec<Project>> {
-    projects::table // ok: missing-index
+    projects::table
         .inner_join(accounts::table)
-        .filter(accounts::email.eq(email))
+        .filter(accounts::email.eq(email)) // ok: missing-index
         .select(Project::as_select())
         .load(conn)
 }
 
 pub fn of_active_owners(conn: &mut PgConnection) -> QueryResult<Vec<Project>> {
-    projects::table // expect: missing-index
+    projects::table
         .inner_join(accounts::table)
-        .filter(accounts::status.eq("active"))
+        .filter(accounts::status.eq("active")) // expect: missing-index
         .select(Project::as_select())
         .load(conn)
 }
 
 pub fn with_issue_count(conn: &mut PgConnection, owner: i64) -> QueryResult<Vec<(i64, i64)>> {
-    projects::table // ok: missing-index
+    projects::table
         .left_join(issues::table)
-        .filter(projects::owner_id.eq(owner))
+        .filter(projects::owner_id.eq(owner)) // ok: missing-index
         .group_by(projects::id)
         .select((projects::id, diesel::dsl::count(issues::id.nullable())))
         .load(conn)
