@@ -19,52 +19,25 @@
 ; (`lower(users::email).eq(x)`) or a wrapper (`users::email.nullable().eq(x)`) is left out too.
 
 ; ---------------------------------------------------------------------------------------------
-; Where a query starts: a method of the query DSL called on a table.
-
+; Where a query starts, and how it goes on: a method of the query DSL called on a table
+; (`users::table`, `schema::users::table`, `dsl::users`, `users::dsl::users`, or the dsl name
+; `users` after `use schema::users::dsl::*`) or on a query (`users::table.select(…).filter(…)`).
+; A bare name may also be a variable holding a query (`q.filter(…)`): the core then chains the
+; call on the query the variable holds, and a name that is neither (a parameter) is a table the
+; schema does not know, so nothing is judged. One pattern, so that every call is tried once.
 ((call_expression
    function: (field_expression
      value: [
        (scoped_identifier path: (identifier) @db.table name: (identifier) @_table)
        (scoped_identifier path: (scoped_identifier name: (identifier) @db.table) name: (identifier) @_table)
+       (scoped_identifier path: (identifier) @_dsl name: (identifier) @db.table)
+       (scoped_identifier path: (scoped_identifier name: (identifier) @_dsl) name: (identifier) @db.table)
+       (identifier) @db.table @db.receiver
+       (call_expression) @db.receiver
      ]
      field: (field_identifier) @_method @db.name)) @db.call
  (#eq? @_table "table")
- (#any-of? @_method
-   "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
-   "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
-   "left_outer_join" "for_update" "for_no_key_update" "for_share" "for_key_share" "group_by"))
-
-; `dsl::users.filter(…)`, `users::dsl::users.filter(…)`.
-((call_expression
-   function: (field_expression
-     value: [
-       (scoped_identifier path: (identifier) @_dsl name: (identifier) @db.table)
-       (scoped_identifier path: (scoped_identifier name: (identifier) @_dsl) name: (identifier) @db.table)
-     ]
-     field: (field_identifier) @_method @db.name)) @db.call
  (#eq? @_dsl "dsl")
- (#any-of? @_method
-   "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
-   "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
-   "left_outer_join" "for_update" "for_no_key_update" "for_share" "for_key_share" "group_by"))
-
-; `users.filter(…)` after `use schema::users::dsl::*`: the name may also be a variable holding
-; a query (`q.filter(…)`); the core then chains the call on the query the variable holds, and a
-; name that is neither (a parameter) is a table the schema does not know, so nothing is judged.
-((call_expression
-   function: (field_expression
-     value: (identifier) @db.table @db.receiver
-     field: (field_identifier) @_method @db.name)) @db.call
- (#any-of? @_method
-   "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
-   "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
-   "left_outer_join" "for_update" "for_no_key_update" "for_share" "for_key_share" "group_by"))
-
-; The same methods on a query: `users::table.select(…).filter(…)`, `q.limit(10)`.
-((call_expression
-   function: (field_expression
-     value: (call_expression) @db.receiver
-     field: (field_identifier) @_method @db.name)) @db.call
  (#any-of? @_method
    "filter" "or_filter" "find" "order" "order_by" "then_order_by" "select" "distinct"
    "distinct_on" "count" "into_boxed" "limit" "offset" "inner_join" "left_join"
@@ -77,119 +50,46 @@
 ; An OR is read as if it were an AND: one served operand is enough not to report (an index
 ; must serve every operand of an OR, so a miss here is possible, a false report is not).
 ; Tree-sitter patterns have a fixed depth: comparisons up to two and/or levels deep are read
-; on either side, and the first four of a longer left-nested `.and(…).and(…)` chain.
+; on either side, and up to six along a left-nested `a.and(…).and(…)` chain. A longer
+; chain is read from its end: were one of its first comparisons the indexed one, the query
+; would be reported. The depths are alternatives of one pattern, so that a call is tried once.
 
-; filter(c.eq(x))
-((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
-   arguments: (arguments . (call_expression
-       function: (field_expression
-         value: [
-           (identifier) @db.column
-           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-         ]
-         field: (field_identifier) @db.operator)))) @db.call
- (#any-of? @_method "filter" "or_filter")
- (#any-of? @db.operator "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null"))
-
-; filter(a.eq(x).and(b.gt(y))): either side of one and/or
-((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
-   arguments: (arguments . [
-       (call_expression
-         function: (field_expression
-           value: (call_expression
-             function: (field_expression
-               value: [
-                 (identifier) @db.column
-                 (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                 (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-               ]
-               field: (field_identifier) @db.operator))
-           field: (field_identifier) @_c1))
-       (call_expression
-         function: (field_expression field: (field_identifier) @_c1)
-         arguments: (arguments . (call_expression
-             function: (field_expression
-               value: [
-                 (identifier) @db.column
-                 (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                 (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-               ]
-               field: (field_identifier) @db.operator))))
-     ])) @db.call
- (#any-of? @_method "filter" "or_filter")
- (#any-of? @db.operator "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null")
- (#any-of? @_c1 "and" "or"))
-
-; filter(a.and(b).or(c.and(d))): either side of two nested and/or
 ((call_expression
    function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . [
        (call_expression
          function: (field_expression
            value: [
-             (call_expression
-               function: (field_expression
-                 value: (call_expression
-                   function: (field_expression
-                     value: [
-                       (identifier) @db.column
-                       (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                       (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                     ]
-                     field: (field_identifier) @db.operator))
-                 field: (field_identifier) @_c1))
-             (call_expression
-               function: (field_expression field: (field_identifier) @_c1)
-               arguments: (arguments . (call_expression
-                   function: (field_expression
-                     value: [
-                       (identifier) @db.column
-                       (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                       (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                     ]
-                     field: (field_identifier) @db.operator))))
+             (identifier) @db.column
+             (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+             (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
            ]
-           field: (field_identifier) @_c2))
-       (call_expression
-         function: (field_expression field: (field_identifier) @_c2)
-         arguments: (arguments . [
-             (call_expression
+           field: (field_identifier) @db.operator))
+       [
+         (call_expression
+           function: (field_expression
+             value: (call_expression
                function: (field_expression
-                 value: (call_expression
-                   function: (field_expression
-                     value: [
-                       (identifier) @db.column
-                       (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                       (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                     ]
-                     field: (field_identifier) @db.operator))
-                 field: (field_identifier) @_c1))
-             (call_expression
-               function: (field_expression field: (field_identifier) @_c1)
-               arguments: (arguments . (call_expression
-                   function: (field_expression
-                     value: [
-                       (identifier) @db.column
-                       (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                       (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                     ]
-                     field: (field_identifier) @db.operator))))
-           ]))
-     ])) @db.call
- (#any-of? @_method "filter" "or_filter")
- (#any-of? @db.operator "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null")
- (#any-of? @_c1 "and" "or")
- (#any-of? @_c2 "and" "or"))
-
-; filter(a.and(b).and(c).and(d)): the first two of a longer left-nested chain
-((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
-   arguments: (arguments . (call_expression
-       function: (field_expression
-         value: (call_expression
+                 value: [
+                   (identifier) @db.column
+                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                 ]
+                 field: (field_identifier) @db.operator))
+             field: (field_identifier) @_c1))
+         (call_expression
+           function: (field_expression field: (field_identifier) @_c1)
+           arguments: (arguments . (call_expression
+               function: (field_expression
+                 value: [
+                   (identifier) @db.column
+                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                 ]
+                 field: (field_identifier) @db.operator))))
+       ]
+       [
+         (call_expression
            function: (field_expression
              value: [
                (call_expression
@@ -215,20 +115,165 @@
                        field: (field_identifier) @db.operator))))
              ]
              field: (field_identifier) @_c2))
-         field: (field_identifier) @_c3)))) @db.call
+         (call_expression
+           function: (field_expression field: (field_identifier) @_c2)
+           arguments: (arguments . [
+               (call_expression
+                 function: (field_expression
+                   value: (call_expression
+                     function: (field_expression
+                       value: [
+                         (identifier) @db.column
+                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                       ]
+                       field: (field_identifier) @db.operator))
+                   field: (field_identifier) @_c1))
+               (call_expression
+                 function: (field_expression field: (field_identifier) @_c1)
+                 arguments: (arguments . (call_expression
+                     function: (field_expression
+                       value: [
+                         (identifier) @db.column
+                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                       ]
+                       field: (field_identifier) @db.operator))))
+             ]))
+       ]
+       (call_expression
+         function: (field_expression
+           value: (call_expression
+             function: (field_expression
+               value: [
+                 (call_expression
+                   function: (field_expression
+                     value: (call_expression
+                       function: (field_expression
+                         value: [
+                           (identifier) @db.column
+                           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                         ]
+                         field: (field_identifier) @db.operator))
+                     field: (field_identifier) @_c1))
+                 (call_expression
+                   function: (field_expression field: (field_identifier) @_c1)
+                   arguments: (arguments . (call_expression
+                       function: (field_expression
+                         value: [
+                           (identifier) @db.column
+                           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                         ]
+                         field: (field_identifier) @db.operator))))
+               ]
+               field: (field_identifier) @_c2))
+           field: (field_identifier) @_c3))
+       (call_expression
+         function: (field_expression
+           value: (call_expression
+             function: (field_expression
+               value: (call_expression
+                 function: (field_expression
+                   value: [
+                     (call_expression
+                       function: (field_expression
+                         value: (call_expression
+                           function: (field_expression
+                             value: [
+                               (identifier) @db.column
+                               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                             ]
+                             field: (field_identifier) @db.operator))
+                         field: (field_identifier) @_c1))
+                     (call_expression
+                       function: (field_expression field: (field_identifier) @_c1)
+                       arguments: (arguments . (call_expression
+                           function: (field_expression
+                             value: [
+                               (identifier) @db.column
+                               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                             ]
+                             field: (field_identifier) @db.operator))))
+                   ]
+                   field: (field_identifier) @_c2))
+               field: (field_identifier) @_c3))
+           field: (field_identifier) @_c4))
+       (call_expression
+         function: (field_expression
+           value: (call_expression
+             function: (field_expression
+               value: (call_expression
+                 function: (field_expression
+                   value: (call_expression
+                     function: (field_expression
+                       value: [
+                         (call_expression
+                           function: (field_expression
+                             value: (call_expression
+                               function: (field_expression
+                                 value: [
+                                   (identifier) @db.column
+                                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                                 ]
+                                 field: (field_identifier) @db.operator))
+                             field: (field_identifier) @_c1))
+                         (call_expression
+                           function: (field_expression field: (field_identifier) @_c1)
+                           arguments: (arguments . (call_expression
+                               function: (field_expression
+                                 value: [
+                                   (identifier) @db.column
+                                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                                 ]
+                                 field: (field_identifier) @db.operator))))
+                       ]
+                       field: (field_identifier) @_c2))
+                   field: (field_identifier) @_c3))
+               field: (field_identifier) @_c4))
+           field: (field_identifier) @_c5))
+     ])) @db.call
  (#any-of? @_method "filter" "or_filter")
  (#any-of? @db.operator "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null")
  (#any-of? @_c1 "and" "or")
  (#any-of? @_c2 "and" "or")
- (#any-of? @_c3 "and" "or"))
+ (#any-of? @_c3 "and" "or")
+ (#any-of? @_c4 "and" "or")
+ (#any-of? @_c5 "and" "or"))
 
 ; ---------------------------------------------------------------------------------------------
 ; Sorts: `.order(c)`, `.order(c.desc())`, `.order_by(c.asc().nulls_last())`,
-; `.order((a.desc(), b))`, `.then_order_by(…)`.
+; `.order((a.desc(), b))` (its first key: later keys only break ties).
 
 ((call_expression
    function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
    arguments: (arguments . [
+     (tuple_expression . [
+          (identifier) @db.column
+          (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+          (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+          (call_expression
+            function: (field_expression
+              value: [
+                (identifier) @db.column
+                (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                (call_expression
+                  function: (field_expression
+                    value: [
+                      (identifier) @db.column
+                      (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                      (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                    ]
+                    field: (field_identifier) @_direction))
+              ]
+              field: (field_identifier) @_modifier))
+        ])
      (identifier) @db.column
      (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
      (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
@@ -249,34 +294,7 @@
          ]
          field: (field_identifier) @_modifier))
    ] .)) @db.call
- (#any-of? @_method "order" "order_by" "then_order_by")
- (#any-of? @_direction "asc" "desc")
- (#any-of? @_modifier "asc" "desc" "nulls_first" "nulls_last")
- (#set! db "order"))
-((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
-   arguments: (arguments . (tuple_expression [
-     (identifier) @db.column
-     (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-     (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-     (call_expression
-       function: (field_expression
-         value: [
-           (identifier) @db.column
-           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-           (call_expression
-             function: (field_expression
-               value: [
-                 (identifier) @db.column
-                 (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                 (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-               ]
-               field: (field_identifier) @_direction))
-         ]
-         field: (field_identifier) @_modifier))
-   ]) .)) @db.call
- (#any-of? @_method "order" "order_by" "then_order_by")
+ (#any-of? @_method "order" "order_by")
  (#any-of? @_direction "asc" "desc")
  (#any-of? @_modifier "asc" "desc" "nulls_first" "nulls_last")
  (#set! db "order"))
