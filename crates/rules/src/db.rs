@@ -195,11 +195,9 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
             let start = s.name.unwrap_or(s.call).start_byte();
             (s.call, s.argument, start)
         })
-        .chain(facts.db.sql.iter().map(|&n| {
-            match facts.db.sql_call(n) {
-                Some(call) => (call, n, facts.db.call_start(call)),
-                None => (n, n, n.start_byte()),
-            }
+        .chain(facts.db.sql.iter().map(|&n| match facts.db.sql_call(n) {
+            Some(call) => (call, n, facts.db.call_start(call)),
+            None => (n, n, n.start_byte()),
         }))
         .collect();
     if sinks.is_empty() {
