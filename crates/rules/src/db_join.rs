@@ -852,13 +852,16 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
 }
 
 /// Operators spelled in snake case, as Diesel's expression methods are (`ge`, `eq_any`,
-/// `not_like`); `Some(None)` for a negation, `None` when the name is not one of them.
+/// `not_like`), and the SQL functions `lower` / `upper` around a column; `Some(None)` for a
+/// negation, `None` when the name is not one of them.
 fn snake_case_operator_kind(operator: &str) -> Option<Option<UseKind>> {
     Some(match operator {
         "ge" | "le" => Some(UseKind::Range),
         "eq_any" => Some(UseKind::In),
         "is_null" => Some(UseKind::IsNull),
         "similar_to" => Some(UseKind::LikeUnknown),
+        // `lower(users::email).eq(x)`: the column inside a SQL function.
+        "lower" | "upper" => Some(UseKind::Function(operator.to_string())),
         "ne_all" | "ne_any" | "not_like" | "not_ilike" | "not_between" | "not_similar_to"
         | "is_not_null" | "is_distinct_from" => None,
         _ => return None,
