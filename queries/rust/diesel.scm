@@ -15,8 +15,9 @@
 ; table) and is judged on the query's table. Comparisons that no index serves by design are
 ; left out: negations (`ne`, `ne_all`, `not_like`, `not_between`, `is_not_null`, `not(…)`),
 ; and Postgres array, range and JSON operators (`contains`, `overlaps_with`, `retrieve_as_text`)
-; that need GIN or GiST indexes shipshape does not model. A column inside a function
-; (`lower(users::email).eq(x)`) or a wrapper (`users::email.nullable().eq(x)`) is left out too.
+; that need GIN or GiST indexes shipshape does not model. A column inside a function other
+; than `lower` / `upper` (`date(users::created_at)`) or a wrapper (`users::email.nullable()`)
+; is left out too.
 
 ; ---------------------------------------------------------------------------------------------
 ; Where a query starts, and how it goes on: a method of the query DSL called on a table
@@ -53,6 +54,9 @@
 ; on either side, and up to six along a left-nested `a.and(…).and(…)` chain. A longer
 ; chain is read from its end: were one of its first comparisons the indexed one, the query
 ; would be reported. The depths are alternatives of one pattern, so that a call is tried once.
+; A column inside `lower(…)` or `upper(…)` (functions a Diesel schema declares with
+; `define_sql_function!`), compared at the top or one and/or level down, is served only by an
+; index on that expression (`CREATE INDEX … ON users (lower(email))`).
 
 ((call_expression
    function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
@@ -65,6 +69,43 @@
              (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
            ]
            field: (field_identifier) @db.operator))
+       (call_expression
+         function: (field_expression
+           value: (call_expression
+             function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
+             arguments: (arguments . [
+               (identifier) @db.column
+               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+             ] .))
+           field: (field_identifier) @_compare))
+       [
+         (call_expression
+           function: (field_expression
+             value: (call_expression
+               function: (field_expression
+                 value: (call_expression
+                   function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
+                   arguments: (arguments . [
+                     (identifier) @db.column
+                     (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                     (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                   ] .))
+                 field: (field_identifier) @_compare))
+             field: (field_identifier) @_c1))
+         (call_expression
+           function: (field_expression field: (field_identifier) @_c1)
+           arguments: (arguments . (call_expression
+               function: (field_expression
+                 value: (call_expression
+                   function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
+                   arguments: (arguments . [
+                     (identifier) @db.column
+                     (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+                     (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+                   ] .))
+                 field: (field_identifier) @_compare))))
+       ]
        [
          (call_expression
            function: (field_expression
@@ -239,7 +280,9 @@
            field: (field_identifier) @_c5))
      ])) @db.call
  (#any-of? @_method "filter" "or_filter")
- (#any-of? @db.operator "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null")
+ (#any-of? @db.operator
+   "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null" "lower" "upper")
+ (#any-of? @_compare "eq" "eq_any" "like" "gt" "ge" "lt" "le" "between")
  (#any-of? @_c1 "and" "or")
  (#any-of? @_c2 "and" "or")
  (#any-of? @_c3 "and" "or")

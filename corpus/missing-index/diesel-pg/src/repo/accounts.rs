@@ -5,6 +5,8 @@ use diesel::prelude::*;
 use crate::models::Account;
 use crate::schema::accounts;
 
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
 pub fn by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<Account>> {
     accounts::table
         .filter(accounts::email.eq(email)) // ok: missing-index
@@ -20,6 +22,18 @@ pub fn by_handle(conn: &mut PgConnection, handle: &str) -> QueryResult<Account> 
 
 pub fn by_id(conn: &mut PgConnection, id: i64) -> QueryResult<Account> {
     accounts::table.find(id).first(conn) // ok: missing-index
+}
+
+pub fn by_handle_any_case(conn: &mut PgConnection, handle: &str) -> QueryResult<Account> {
+    accounts::table.filter(lower(accounts::handle).eq(handle.to_lowercase())).first(conn) // ok: missing-index
+}
+
+pub fn by_email_any_case(conn: &mut PgConnection, email: &str) -> QueryResult<Option<Account>> {
+    // The unique constraint is on email itself, not on lower(email).
+    accounts::table
+        .filter(lower(accounts::email).eq(email.to_lowercase())) // expect: missing-index
+        .first(conn)
+        .optional()
 }
 
 pub fn search_by_name(conn: &mut PgConnection, fragment: &str) -> QueryResult<Vec<Account>> {
