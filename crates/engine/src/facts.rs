@@ -144,13 +144,14 @@ fn pass<'t>(
                 Capture::Binding => facts.add_binding(node),
                 Capture::DbCall => bound.db.call = Some(node),
                 Capture::DbModel => bound.db.model = Some(node),
+                Capture::DbName => bound.db.name = Some(node),
                 Capture::DbTable => bound.db.table = Some(node),
                 Capture::DbReceiver => bound.db.receiver = Some(node),
                 Capture::DbColumn => bound.db.column = Some(node),
                 Capture::DbOperator => bound.db.operator = Some(node),
                 Capture::DbVerb => bound.db.verb = Some(node),
                 Capture::SchemaOption => bound.db.option = Some(node),
-                Capture::DbSql => facts.db.sql.push(node),
+                Capture::DbSql => bound.db.sql.push(node),
                 Capture::DbDialect => bound.db.dialect = true,
                 Capture::SchemaModel => bound.db.model_decl = Some(node),
                 Capture::SchemaModelName => bound.db.model_name = Some(node),
@@ -278,6 +279,7 @@ struct Bound<'t> {
 #[derive(Default)]
 struct DbBound<'t> {
     call: Option<Node<'t>>,
+    name: Option<Node<'t>>,
     model: Option<Node<'t>>,
     table: Option<Node<'t>>,
     receiver: Option<Node<'t>>,
@@ -285,6 +287,7 @@ struct DbBound<'t> {
     operator: Option<Node<'t>>,
     verb: Option<Node<'t>>,
     option: Option<Node<'t>>,
+    sql: Vec<Node<'t>>,
     dialect: bool,
     model_decl: Option<Node<'t>>,
     model_name: Option<Node<'t>>,
@@ -304,6 +307,12 @@ impl<'t> DbBound<'t> {
         let source = facts.source;
         let text_of = |node: Node<'_>| source.get(node.byte_range()).unwrap_or("").to_string();
         let db = &mut facts.db;
+        for &text in &self.sql {
+            db.sql.push(text);
+            if let Some(call) = self.call {
+                db.sql_calls.entry(text.id()).or_insert(call);
+            }
+        }
         if self.dialect {
             if let Some(dialect) = &properties.dialect {
                 db.dialects.push(dialect.clone());
@@ -311,6 +320,7 @@ impl<'t> DbBound<'t> {
         }
         if let Some(call) = self.call {
             let record = db.call(call);
+            record.name = record.name.or(self.name);
             record.model = record.model.or(self.model);
             record.table = record.table.or(self.table);
             record.receiver = record.receiver.or(self.receiver);

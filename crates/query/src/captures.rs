@@ -137,6 +137,9 @@ pub enum Capture {
     DbCall,
     /// The model class or ORM accessor a `@db.call` queries (`User` in `User.objects.filter`).
     DbModel,
+    /// The called method's name of a `@db.call` (`filter` in `users::table.filter(…)`): its
+    /// finding starts there, so a chained call is reported on its own line.
+    DbName,
     /// A table name a `@db.call` queries (`'users'` in `knex('users')`).
     DbTable,
     /// The query a `@db.call` is chained on (`Order.objects.filter(…)` in `….order_by(…)`).
@@ -269,6 +272,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "db.model",
         Capture::DbModel,
         "the model class or ORM accessor a @db.call queries",
+    ),
+    (
+        "db.name",
+        Capture::DbName,
+        "the called name of a @db.call (where its finding starts)",
     ),
     (
         "db.operator",

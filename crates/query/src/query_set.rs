@@ -278,6 +278,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::DbColumn, Capture::DbCall),
     (Capture::DbOperator, Capture::DbColumn),
     (Capture::DbVerb, Capture::DbCall),
+    (Capture::DbName, Capture::DbCall),
     (Capture::SchemaModelName, Capture::SchemaModel),
     (Capture::SchemaFieldName, Capture::SchemaField),
     (Capture::SchemaReferences, Capture::SchemaField),
@@ -658,5 +659,23 @@ mod tests {
         );
         let err = QuerySet::compile(&packs).expect_err("sink without call");
         assert!(err.message.contains("@sink.call"), "{err}");
+    }
+
+    #[test]
+    fn a_database_call_name_needs_its_call() {
+        let packs = user_pack(
+            "rust",
+            "((call_expression function: (field_expression field: (field_identifier) @db.name)) (#eq? @db.name \"filter\"))\n",
+        );
+        let err = QuerySet::compile(&packs).expect_err("db.name without db.call");
+        assert!(
+            err.message.contains("@db.name must also capture @db.call"),
+            "{err}"
+        );
+        let packs = user_pack(
+            "rust",
+            "((call_expression function: (field_expression field: (field_identifier) @db.name)) @db.call (#eq? @db.name \"filter\"))\n",
+        );
+        assert!(QuerySet::compile(&packs).is_ok());
     }
 }

@@ -195,7 +195,10 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
             let start = s.name.unwrap_or(s.call).start_byte();
             (s.call, s.argument, start)
         })
-        .chain(facts.db.sql.iter().map(|&n| (n, n, n.start_byte())))
+        .chain(facts.db.sql.iter().map(|&n| match facts.db.sql_call(n) {
+            Some(call) => (call, n, facts.db.call_start(call)),
+            None => (n, n, n.start_byte()),
+        }))
         .collect();
     if sinks.is_empty() {
         return Vec::new();
@@ -266,7 +269,8 @@ fn orm_queries(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) ->
         };
         for (position, &index) in chain.iter().enumerate() {
             let call: &DbCallCapture<'_> = &calls[index];
-            query.sites.push(site(call.call, call.call.start_byte()));
+            let start = call.name.unwrap_or(call.call).start_byte();
+            query.sites.push(site(call.call, start));
             for column in &call.columns {
                 query.uses.push(OrmUse {
                     field: clean(facts.text(column.name)),

@@ -84,6 +84,8 @@ pub struct DbColumnCapture<'t> {
 pub struct DbCallCapture<'t> {
     /// The call.
     pub call: Node<'t>,
+    /// The called name, where its finding starts (else at the call).
+    pub name: Option<Node<'t>>,
     /// The model class or accessor it queries.
     pub model: Option<Node<'t>>,
     /// The table name it queries.
@@ -228,6 +230,9 @@ pub struct DbCaptures<'t> {
     pub calls: Vec<DbCallCapture<'t>>,
     /// SQL text that runs, besides the SQL sinks.
     pub sql: Vec<Node<'t>>,
+    /// The call that runs a `sql` text, when the match named one (`@db.call` beside `@db.sql`,
+    /// as for `sqlx::query!("…")`): the finding goes there. Keyed by the text node's id.
+    pub sql_calls: HashMap<usize, Node<'t>>,
     /// Databases the file's drivers name (`"postgres"`, `"mysql"`, `"sqlite"`).
     pub dialects: Vec<String>,
     /// Model declarations.
@@ -271,6 +276,7 @@ impl<'t> DbCaptures<'t> {
         if at == next {
             self.calls.push(DbCallCapture {
                 call: node,
+                name: None,
                 model: None,
                 table: None,
                 receiver: None,
@@ -334,6 +340,21 @@ impl<'t> DbCaptures<'t> {
             });
         }
         &mut self.indexes[at]
+    }
+
+    /// The call that runs the SQL text `text`, if a pattern named one.
+    pub fn sql_call(&self, text: Node<'t>) -> Option<Node<'t>> {
+        self.sql_calls.get(&text.id()).copied()
+    }
+
+    /// Where a finding on the `@db.call` `call` starts: its `@db.name`, else the call itself.
+    pub fn call_start(&self, call: Node<'t>) -> usize {
+        self.calls
+            .iter()
+            .find(|c| c.call.id() == call.id())
+            .and_then(|c| c.name)
+            .unwrap_or(call)
+            .start_byte()
     }
 
     /// Put columns in source order and drop repeats; call once after the query pass.

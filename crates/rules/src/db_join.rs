@@ -125,7 +125,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
                 fk.references_table,
                 fk.references_table,
                 fk.table,
-                builder.fix_in_schema_terms(&fk.table, &fk.fix)
+                builder.in_migration(fk.origin, &builder.fix_in_schema_terms(&fk.table, &fk.fix))
             );
             raw.push(RawFinding {
                 rule: UNINDEXED_FOREIGN_KEY,
@@ -616,18 +616,21 @@ impl<'f> SchemaBuilder<'f> {
         };
         let first = columns.first().map_or("", String::as_str);
         let start = (origin.line as usize).saturating_sub(1);
-        for (offset, line) in text.lines().skip(start).take(500).enumerate() {
-            let upper = line.to_ascii_uppercase();
-            if upper.contains("REFERENCES") && (mentions(line, first) || mentions(line, references))
-            {
-                let line = origin.line + u32::try_from(offset).unwrap_or(0);
-                return Origin::new(origin.file, line);
+        // The line naming the key's column first: two keys may reference the same table.
+        let find = |word: &str| {
+            for (offset, line) in text.lines().skip(start).take(500).enumerate() {
+                let upper = line.to_ascii_uppercase();
+                if upper.contains("REFERENCES") && mentions(line, word) {
+                    let line = origin.line + u32::try_from(offset).unwrap_or(0);
+                    return Some(Origin::new(origin.file, line));
+                }
+                if offset > 0 && line.contains(';') {
+                    break;
+                }
             }
-            if offset > 0 && line.contains(';') {
-                break;
-            }
-        }
-        origin
+            None
+        };
+        find(first).or_else(|| find(references)).unwrap_or(origin)
     }
 
     /// Where a schema declaration is, when it is in a schema file (whose text the join has).
@@ -961,7 +964,7 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
     let Some(operator) = operator else {
         return Some(UseKind::Eq);
     };
-    if let Some(kind) = js_operator_kind(operator) {
+    if let Some(kind) = js_operator_kind(operator).or_else(|| snake_case_operator_kind(operator)) {
         return kind;
     }
     Some(match operator {
@@ -1004,6 +1007,23 @@ fn js_operator_kind(operator: &str) -> Option<Option<UseKind>> {
         }
         _ => return None,
     }))
+}
+
+/// Operators spelled in snake case, as Diesel's expression methods are (`ge`, `eq_any`,
+/// `not_like`), and the SQL functions `lower` / `upper` around a column; `Some(None)` for a
+/// negation, `None` when the name is not one of them.
+fn snake_case_operator_kind(operator: &str) -> Option<Option<UseKind>> {
+    Some(match operator {
+        "ge" | "le" => Some(UseKind::Range),
+        "eq_any" => Some(UseKind::In),
+        "is_null" => Some(UseKind::IsNull),
+        "similar_to" => Some(UseKind::LikeUnknown),
+        // `lower(users::email).eq(x)`: the column inside a SQL function.
+        "lower" | "upper" => Some(UseKind::Function(operator.to_string())),
+        "ne_all" | "ne_any" | "not_like" | "not_ilike" | "not_between" | "not_similar_to"
+        | "is_not_null" | "is_distinct_from" => None,
+        _ => return None,
+    })
 }
 
 fn index_kind(flags: crate::db_captures::SchemaFlags) -> IndexKind {
@@ -1086,8 +1106,19 @@ fn report(
             add(c.use_index, c.message(), c.fix.clone(), &c.table);
         }
     }
+    // A sort is judged by its first key on each table: an index that delivers the rows in that
+    // order leaves the later keys to break ties (`ORDER BY id DESC, name` with `id` the primary
+    // key needs nothing more).
+    let mut sorted: Vec<(&str, usize)> = Vec::new();
     for c in &coverage.uses {
         let sort = matches!(c.kind, UseKind::OrderBy { .. });
+        if sort {
+            let block = facts.uses.get(c.use_index).map_or(0, |u| u.block);
+            if sorted.contains(&(c.table.as_str(), block)) {
+                continue;
+            }
+            sorted.push((c.table.as_str(), block));
+        }
         if sort
             && !c.verdict.covered()
             && !filtered_tables.contains(&c.table.as_str())
@@ -1131,7 +1162,7 @@ impl SchemaBuilder<'_> {
             .get(t.origin.file.0 as usize)
             .is_some_and(|f| f.path.ends_with(".sql"));
         if from_sql {
-            return sql_fix.to_string();
+            return self.in_migration(t.origin, sql_fix);
         }
         let Some(info) = self.models.iter().find(|m| m.table == t.name) else {
             return sql_fix.to_string();
@@ -1183,6 +1214,26 @@ impl SchemaBuilder<'_> {
             }
             Naming::Typeorm => format!("@Index([{}]) on {model_name}", quoted(&fields)),
             Naming::Exact | Naming::Snake => sql_fix.to_string(),
+        }
+    }
+}
+
+impl SchemaBuilder<'_> {
+    /// A SQL fix as it must be written in the migration layout of the file that declared the
+    /// table: Diesel runs each `migrations/<version>/up.sql` in a transaction, where
+    /// PostgreSQL refuses `CREATE INDEX CONCURRENTLY`.
+    fn in_migration(&self, origin: Origin, sql_fix: &str) -> String {
+        let diesel = self
+            .files
+            .get(origin.file.0 as usize)
+            .is_some_and(|f| f.path == "up.sql" || f.path.ends_with("/up.sql"));
+        if diesel && sql_fix.contains(" CONCURRENTLY ") {
+            format!(
+                "{sql_fix} (in a new Diesel migration whose metadata.toml says \
+                 run_in_transaction = false: CONCURRENTLY cannot run in a transaction)"
+            )
+        } else {
+            sql_fix.to_string()
         }
     }
 }

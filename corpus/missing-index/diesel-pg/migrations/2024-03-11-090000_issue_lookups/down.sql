@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP CONSTRAINT accounts_handle_key;
+DROP INDEX CONCURRENTLY issues_reporter_id;

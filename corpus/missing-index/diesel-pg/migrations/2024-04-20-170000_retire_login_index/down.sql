@@ -1,0 +1,1 @@
+CREATE INDEX accounts_last_login_at ON accounts (last_login_at);

@@ -1,0 +1,5 @@
+pub mod db;
+pub mod models;
+pub mod repo;
+pub mod reports;
+pub mod schema;

@@ -1,0 +1,2 @@
+DROP TABLE stock_items;
+DROP TABLE warehouses;
