@@ -155,6 +155,10 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     pub(crate) parse_only: bool,
 
+    /// List every note in the text output, the missing-index schema notes included.
+    #[arg(long, short = 'v')]
+    pub(crate) verbose: bool,
+
     /// No progress bar and no summary on standard error.
     #[arg(long, short = 'q')]
     pub(crate) quiet: bool,

@@ -134,6 +134,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         color,
         baseline: baseline.map(|b| b.compare(&result.findings)),
         absolute_root: args.sarif_absolute_root,
+        verbose: args.verbose,
     };
     if format == Format::Sarif {
         for warning in github_upload_warnings(&result, &context)? {

@@ -68,7 +68,7 @@ fn metadata_is_complete_and_every_input_is_documented_and_used() {
         );
     }
 
-    // Every `inputs.X` the steps use is declared; `config` is reserved and used by none.
+    // Every `inputs.X` the steps use is declared, and every declared input is used.
     let text = std::fs::read_to_string(repo_root().join("action.yml")).unwrap();
     let runs = &text[text.find("\nruns:").unwrap()..];
     let used: Vec<&str> = runs
@@ -85,11 +85,7 @@ fn metadata_is_complete_and_every_input_is_documented_and_used() {
         assert!(INPUTS.contains(name), "undeclared input {name}");
     }
     for name in INPUTS {
-        assert_eq!(
-            used.contains(&name),
-            name != "config",
-            "input {name}: used by a step unless reserved"
-        );
+        assert!(used.contains(&name), "input {name}: used by no step");
     }
 
     // Installed from the action's own checkout, which holds the binary's package.
@@ -228,6 +224,26 @@ fn the_scan_and_fail_steps_drive_the_binary_to_the_promised_outputs() {
         results(&read_valid_sarif(&workspace.join("all.sarif"))).len(),
         3
     );
+
+    // The config input reaches --config: a configuration that disables the rule.
+    write(
+        &workspace,
+        "ci/shipshape.toml",
+        "[rules]\ndisable = [\"sql-injection\"]\n",
+    );
+    let (output, outputs) = run_step(
+        &action,
+        "Scan",
+        &[
+            ("config", "ci/shipshape.toml"),
+            ("output", "configured.sarif"),
+        ],
+        &workspace,
+        &runner_temp,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(outputs["exit-code"], "0");
+    assert!(results(&read_valid_sarif(&workspace.join("configured.sarif"))).is_empty());
 
     // A usage error stops the action at the scan step, before any upload.
     let (output, outputs) = run_step(

@@ -50,6 +50,9 @@ pub struct ReportContext {
     /// `--sarif-absolute-root`: SARIF `originalUriBaseIds` holds the scan root as an absolute
     /// `file://` URI (for local viewers) instead of a portable description.
     pub absolute_root: bool,
+    /// `--verbose`: the text output also lists the schema notes (queries on tables the
+    /// repository's schema does not define), which it otherwise only counts.
+    pub verbose: bool,
 }
 
 /// An output format.

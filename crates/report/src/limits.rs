@@ -164,6 +164,7 @@ mod tests {
             color: false,
             baseline: None,
             absolute_root: false,
+            verbose: false,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use crate::{gating_findings, BaselineState, Comparison, ReportContext, Reporter};
 use anstyle::{AnsiColor, Style};
-use shipshape_core::{Finding, Level, ScanResult};
+use shipshape_core::{Finding, Level, NotificationKind, ScanResult};
 use std::io::{self, Write};
 
 /// The `--format text` reporter.
@@ -61,7 +61,14 @@ impl Reporter for TextReporter {
         for finding in &shown {
             render_finding(finding, &palette, out)?;
         }
+        let mut quiet_notes = 0;
         for note in &result.notifications {
+            // Schema notes are many on a large repository and rarely news: counted unless
+            // --verbose asks for each.
+            if note.kind == NotificationKind::SchemaNote && !context.verbose {
+                quiet_notes += 1;
+                continue;
+            }
             let style = palette.level(note.level());
             let path = note.path.as_deref().unwrap_or("shipshape");
             let line = note.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -72,6 +79,13 @@ impl Reporter for TextReporter {
                 palette.path,
                 palette.path,
                 note.message
+            )?;
+        }
+        if quiet_notes > 0 {
+            writeln!(
+                out,
+                "{quiet_notes} missing-index {} not shown (queries on tables the repository's schema does not define, schema statements not read): --verbose lists them",
+                plural(quiet_notes, "note")
             )?;
         }
         if let Some(comparison) = &context.baseline {
