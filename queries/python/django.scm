@@ -222,3 +222,11 @@
  (#any-of? @_function "get_object_or_404" "get_list_or_404")
  (#set! lookup "django")
  (#set! words "get_object_or_404 get_list_or_404"))
+
+; class Meta: managed = False — a view, a legacy or another service's table: not part of the
+; schema this repository manages (queries on it get a note, never a hint).
+((assignment
+   left: (identifier) @_key
+   right: (false)) @schema.external
+ (#eq? @_key "managed")
+ (#set! words "managed"))

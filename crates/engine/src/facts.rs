@@ -160,6 +160,7 @@ fn pass<'t>(
                 Capture::SchemaFieldName => bound.db.field_name = Some(node),
                 Capture::SchemaColumn => bound.db.field_column = Some(node),
                 Capture::SchemaReferences => bound.db.references = Some(node),
+                Capture::SchemaExternal => facts.db.externals.push(node),
                 Capture::SchemaIndex => bound.db.index = Some(node),
                 Capture::SchemaIndexColumn => bound.db.index_columns.push(node),
                 Capture::SchemaIndexTable => bound.db.index_table = Some(node),

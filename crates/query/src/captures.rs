@@ -173,6 +173,9 @@ pub enum Capture {
     SchemaColumn,
     /// The model a foreign-key `@schema.field` references.
     SchemaReferences,
+    /// A statement inside a `@schema.model` that says its table is not this repository's to
+    /// manage (Django `managed = False`): a view, a legacy or another service's table.
+    SchemaExternal,
     /// An index or unique constraint over one or more columns (`models.Index(fields=[…])`,
     /// `Index('ix', …)`, `op.create_index(…)`, `indexes: [{ fields: […] }]`).
     SchemaIndex,
@@ -307,6 +310,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "schema.column",
         Capture::SchemaColumn,
         "the column name a @schema.field declares",
+    ),
+    (
+        "schema.external",
+        Capture::SchemaExternal,
+        "a statement saying the model's table is not managed here (managed = False)",
     ),
     (
         "schema.field",

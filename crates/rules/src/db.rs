@@ -125,6 +125,8 @@ pub struct ModelDecl {
     pub indexes: Vec<IndexDecl>,
     /// Its line.
     pub line: u32,
+    /// Its table is not the repository's to manage (`managed = False`): not part of the schema.
+    pub external: bool,
 }
 
 /// Everything one file contributes to the join.
@@ -341,8 +343,14 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
             fields: Vec::new(),
             indexes: Vec::new(),
             line: locate.line(m.node.start_byte()),
+            external: false,
         })
         .collect();
+    for &external in &db.externals {
+        if let Some(i) = owner(external) {
+            models[i].external = true;
+        }
+    }
     for &table in &db.tables {
         if let Some(i) = owner(table) {
             models[i]

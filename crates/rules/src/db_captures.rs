@@ -239,6 +239,8 @@ pub struct DbCaptures<'t> {
     pub models: Vec<ModelCapture<'t>>,
     /// Table names declared apart from their model's match (`class Meta: db_table = …`).
     pub tables: Vec<Node<'t>>,
+    /// Statements saying a model's table is not managed by the repository.
+    pub externals: Vec<Node<'t>>,
     /// Field declarations.
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.

@@ -395,6 +395,11 @@ impl<'f> SchemaBuilder<'f> {
     }
 
     fn declare_model(&mut self, path: &str, model: &ModelDecl) {
+        // A view, a legacy or another service's table: its indexes are not this repository's
+        // to add, and queries on it get a note, as for any table the schema does not define.
+        if model.external {
+            return;
+        }
         let Some(table) = table_name(path, model) else {
             return;
         };
