@@ -319,28 +319,33 @@ impl<'t> DbBound<'t> {
                 db.dialects.push(dialect.clone());
             }
         }
+        let column = self.column.map(|name| {
+            let use_kind = match (&properties.db, self.verb) {
+                (None, Some(verb)) => DbUse::from_verb(&text_of(verb)),
+                (db, _) => DbUse::from_property(db.as_deref()),
+            };
+            DbColumnCapture {
+                name,
+                operator: self.operator,
+                use_kind,
+                lookup: match properties.lookup.as_deref() {
+                    Some("django") => Lookup::Django,
+                    _ => Lookup::Plain,
+                },
+                model: self.model,
+            }
+        });
         if let Some(call) = self.call {
             let record = db.call(call);
             record.name = record.name.or(self.name);
             record.model = record.model.or(self.model);
             record.table = record.table.or(self.table);
             record.receiver = record.receiver.or(self.receiver);
-            if let Some(name) = self.column {
-                let use_kind = match (&properties.db, self.verb) {
-                    (None, Some(verb)) => DbUse::from_verb(&text_of(verb)),
-                    (db, _) => DbUse::from_property(db.as_deref()),
-                };
-                record.columns.push(DbColumnCapture {
-                    name,
-                    operator: self.operator,
-                    use_kind,
-                    lookup: match properties.lookup.as_deref() {
-                        Some("django") => Lookup::Django,
-                        _ => Lookup::Plain,
-                    },
-                    model: self.model,
-                });
-            }
+            record.columns.extend(column);
+        } else if let Some(column) = column {
+            // A column pattern of its own (`where: { email }`, cheaper than one rooted at
+            // the call): it belongs to the innermost query call around it.
+            db.loose_columns.push(column);
         }
         match (self.model_decl, self.table_name) {
             (Some(node), table) => {

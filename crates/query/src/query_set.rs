@@ -275,7 +275,6 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::DbModel, Capture::DbCall),
     (Capture::DbTable, Capture::DbCall),
     (Capture::DbReceiver, Capture::DbCall),
-    (Capture::DbColumn, Capture::DbCall),
     (Capture::DbOperator, Capture::DbColumn),
     (Capture::DbVerb, Capture::DbCall),
     (Capture::DbName, Capture::DbCall),

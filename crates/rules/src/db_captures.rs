@@ -241,6 +241,9 @@ pub struct DbCaptures<'t> {
     pub tables: Vec<Node<'t>>,
     /// Statements saying a model's table is not managed by the repository.
     pub externals: Vec<Node<'t>>,
+    /// Columns matched apart from their call: each belongs to the innermost `@db.call` around
+    /// it (attached in [`DbCaptures::finish`]).
+    pub loose_columns: Vec<DbColumnCapture<'t>>,
     /// Field declarations.
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.
@@ -362,6 +365,22 @@ impl<'t> DbCaptures<'t> {
     /// Put columns in source order and drop repeats; call once after the query pass.
     pub fn finish(&mut self) {
         self.positions.clear();
+        if !self.loose_columns.is_empty() {
+            for column in std::mem::take(&mut self.loose_columns) {
+                let (start, end) = (column.name.start_byte(), column.name.end_byte());
+                // The innermost: the shortest call that holds it (a chain's calls all start
+                // where the chain does).
+                let owner = (0..self.calls.len())
+                    .filter(|&i| {
+                        let call = self.calls[i].call;
+                        call.start_byte() <= start && end <= call.end_byte()
+                    })
+                    .min_by_key(|&i| self.calls[i].call.end_byte() - self.calls[i].call.start_byte());
+                if let Some(owner) = owner {
+                    self.calls[owner].columns.push(column);
+                }
+            }
+        }
         for call in &mut self.calls {
             call.columns.sort_by_key(|c| c.name.start_byte());
             call.columns.dedup_by_key(|c| c.name.id());
