@@ -375,7 +375,9 @@ impl<'t> DbCaptures<'t> {
                         let call = self.calls[i].call;
                         call.start_byte() <= start && end <= call.end_byte()
                     })
-                    .min_by_key(|&i| self.calls[i].call.end_byte() - self.calls[i].call.start_byte());
+                    .min_by_key(|&i| {
+                        self.calls[i].call.end_byte() - self.calls[i].call.start_byte()
+                    });
                 if let Some(owner) = owner {
                     self.calls[owner].columns.push(column);
                 }
