@@ -172,6 +172,16 @@ pub enum Capture {
     SchemaIndexTable,
     /// The model a `@schema.index` names, when it is not inside a model.
     SchemaIndexModel,
+    /// The name of a `@schema.index` (`"ix_orders_status"`), so that a later drop finds it.
+    SchemaIndexName,
+    /// A part of a migration file that undoes it (Alembic's `downgrade()`): schema
+    /// declarations inside it are not part of the schema.
+    SchemaRollback,
+    /// The id of the migration a file is (Alembic's `revision = "…"`), for migration order.
+    SchemaMigration,
+    /// The id of a migration that this file's migration runs after (Alembic's
+    /// `down_revision`), one per parent.
+    SchemaMigrationAfter,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -314,9 +324,29 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the model a @schema.index names",
     ),
     (
+        "schema.index.name",
+        Capture::SchemaIndexName,
+        "the name of a @schema.index (for a later drop)",
+    ),
+    (
         "schema.index.table",
         Capture::SchemaIndexTable,
         "the table a @schema.index names",
+    ),
+    (
+        "schema.migration",
+        Capture::SchemaMigration,
+        "the id of the migration a file is (Alembic revision)",
+    ),
+    (
+        "schema.migration.after",
+        Capture::SchemaMigrationAfter,
+        "the id of a migration this one runs after (Alembic down_revision)",
+    ),
+    (
+        "schema.rollback",
+        Capture::SchemaRollback,
+        "a part of a migration that undoes it (downgrade): declarations inside are ignored",
     ),
     (
         "schema.model",

@@ -96,6 +96,7 @@ const DB_PROPERTY_VALUES: &[(&str, &[&str])] = &[
             "foreign-key",
             "no-index",
             "column",
+            "drop",
         ],
     ),
     (
@@ -280,6 +281,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SchemaIndexColumn, Capture::SchemaIndex),
     (Capture::SchemaIndexTable, Capture::SchemaIndex),
     (Capture::SchemaIndexModel, Capture::SchemaIndex),
+    (Capture::SchemaIndexName, Capture::SchemaIndex),
 ];
 
 fn compile_language(
@@ -516,6 +518,8 @@ fn compile_language(
                         | Capture::SchemaModel
                         | Capture::SchemaField
                         | Capture::SchemaIndex
+                        | Capture::SchemaMigration
+                        | Capture::SchemaMigrationAfter
                 )
         })
     };

@@ -104,10 +104,22 @@ pub struct IndexDecl {
     pub table: Option<String>,
     /// Its columns (or fields), in order; a leading `-` marks a descending key.
     pub columns: Vec<String>,
-    /// Unique or primary.
+    /// Unique or primary; or a drop of the index named `name` (no columns then).
     pub flags: SchemaFlags,
+    /// Its name, when declared (`op.create_index("ix_orders_status", …)`).
+    pub name: Option<String>,
     /// Its line.
     pub line: u32,
+}
+
+/// Where a migration file stands among the others, when it says so itself (Alembic's
+/// `revision` and `down_revision`; file names do not order Alembic revisions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationStep {
+    /// The migration's id.
+    pub id: String,
+    /// The ids of the migrations it runs after (several for a merge, none for the first).
+    pub after: Vec<String>,
 }
 
 /// A model declared in code.
@@ -144,6 +156,8 @@ pub struct FileDb {
     pub sql: Vec<SqlText>,
     /// Its ORM queries.
     pub orm: Vec<OrmQuery>,
+    /// Its place in the migration order, when it is a migration that names its parents.
+    pub migration: Option<MigrationStep>,
 }
 
 impl FileDb {
@@ -155,6 +169,7 @@ impl FileDb {
             && self.indexes.is_empty()
             && self.sql.is_empty()
             && self.orm.is_empty()
+            && self.migration.is_none()
     }
 }
 
@@ -182,7 +197,25 @@ pub fn extract(facts: &FileFacts<'_>, path: &str, locate: &dyn Locate) -> FileDb
     let (models, indexes) = declarations(facts, locate);
     out.models = models;
     out.indexes = indexes;
+    out.migration = migration_step(facts);
     out
+}
+
+/// The file's migration id and the ids it runs after.
+fn migration_step(facts: &FileFacts<'_>) -> Option<MigrationStep> {
+    let db = &facts.db;
+    let id = clean(facts.text(db.migration?));
+    if id.is_empty() {
+        return None;
+    }
+    let mut after: Vec<String> = db
+        .migration_after
+        .iter()
+        .map(|n| clean(facts.text(*n)))
+        .filter(|a| !a.is_empty() && *a != id)
+        .collect();
+    after.dedup();
+    Some(MigrationStep { id, after })
 }
 
 /// SQL that the file's SQL sinks and `@db.sql` nodes run, when it is one known text.
@@ -318,6 +351,8 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
     let within = |outer: Node<'_>, inner: Node<'_>| {
         outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
     };
+    // What a migration's rollback part (`downgrade()`) declares never ran forward.
+    let rolled_back = |node: Node<'_>| db.rollbacks.iter().any(|&r| within(r, node));
     // The innermost model around a node (a Meta class sits inside its model).
     let owner = |node: Node<'_>| {
         db.models
@@ -327,6 +362,7 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
             .max_by_key(|(_, m)| m.node.start_byte())
             .map(|(i, _)| i)
     };
+    let live: Vec<bool> = db.models.iter().map(|m| !rolled_back(m.node)).collect();
     let mut models: Vec<ModelDecl> = db
         .models
         .iter()
@@ -346,7 +382,7 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
                 .get_or_insert_with(|| clean(facts.text(table)));
         }
     }
-    for field in &db.fields {
+    for field in db.fields.iter().filter(|f| !rolled_back(f.node)) {
         let (Some(i), Some(name)) = (owner(field.node), field.name) else {
             continue;
         };
@@ -359,8 +395,10 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
         });
     }
     let mut standalone = Vec::new();
-    for index in &db.indexes {
-        if index.columns.is_empty() {
+    for index in db.indexes.iter().filter(|i| !rolled_back(i.node)) {
+        // A drop names its index and no columns.
+        let drop = index.flags.drop && index.name.is_some();
+        if index.columns.is_empty() && !drop {
             continue;
         }
         let decl = IndexDecl {
@@ -372,15 +410,17 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
                 .map(|c| clean(facts.text(*c)))
                 .collect(),
             flags: index.flags,
+            name: index.name.map(|n| clean(facts.text(n))),
             line: locate.line(index.node.start_byte()),
         };
         match owner(index.node) {
-            Some(i) if decl.model.is_none() && decl.table.is_none() => {
+            Some(i) if decl.model.is_none() && decl.table.is_none() && !drop => {
                 models[i].indexes.push(decl);
             }
             _ => standalone.push(decl),
         }
     }
-    models.retain(|m| !m.name.is_empty() || m.table.is_some());
+    let mut live = live.into_iter();
+    models.retain(|m| live.next().unwrap_or(true) && (!m.name.is_empty() || m.table.is_some()));
     (models, standalone)
 }
