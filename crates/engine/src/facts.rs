@@ -162,7 +162,7 @@ fn pass<'t>(
                 Capture::SchemaIndexTable => bound.db.index_table = Some(node),
                 Capture::SchemaIndexModel => bound.db.index_model = Some(node),
                 Capture::SchemaIndexName => bound.db.index_name = Some(node),
-                Capture::SchemaRollback => facts.db.rollbacks.push(node),
+                Capture::SchemaIgnore => facts.db.ignored.push(node),
                 Capture::SchemaMigration => {
                     facts.db.migration = facts.db.migration.or(Some(node));
                 }

@@ -174,9 +174,10 @@ pub enum Capture {
     SchemaIndexModel,
     /// The name of a `@schema.index` (`"ix_orders_status"`), so that a later drop finds it.
     SchemaIndexName,
-    /// A part of a migration file that undoes it (Alembic's `downgrade()`): schema
-    /// declarations inside it are not part of the schema.
-    SchemaRollback,
+    /// Code whose schema declarations are not the repository's schema: a migration's
+    /// rollback (Alembic's `downgrade()`), a description of the database's own catalog
+    /// (`Table("objects", m, …, schema="sys")`).
+    SchemaIgnore,
     /// The id of the migration a file is (Alembic's `revision = "…"`), for migration order.
     SchemaMigration,
     /// The id of a migration that this file's migration runs after (Alembic's
@@ -309,6 +310,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the name of a @schema.field",
     ),
     (
+        "schema.ignore",
+        Capture::SchemaIgnore,
+        "code whose schema declarations do not count (a downgrade(), system catalog tables)",
+    ),
+    (
         "schema.index",
         Capture::SchemaIndex,
         "an index or unique constraint declaration",
@@ -342,11 +348,6 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "schema.migration.after",
         Capture::SchemaMigrationAfter,
         "the id of a migration this one runs after (Alembic down_revision)",
-    ),
-    (
-        "schema.rollback",
-        Capture::SchemaRollback,
-        "a part of a migration that undoes it (downgrade): declarations inside are ignored",
     ),
     (
         "schema.model",

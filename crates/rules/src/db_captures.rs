@@ -206,8 +206,8 @@ pub struct DbCaptures<'t> {
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.
     pub indexes: Vec<IndexCapture<'t>>,
-    /// Parts of a migration that undo it (`downgrade()`): declarations inside do not count.
-    pub rollbacks: Vec<Node<'t>>,
+    /// Code whose declarations do not count (`downgrade()`, system catalog tables).
+    pub ignored: Vec<Node<'t>>,
     /// The id of the migration the file is (Alembic's `revision`).
     pub migration: Option<Node<'t>>,
     /// The ids of the migrations it runs after (Alembic's `down_revision`).

@@ -22,8 +22,8 @@ use shipshape_core::{
 };
 use shipshape_schema::{
     check_query, normalize_expression, order_migrations, parse_ddl, parse_prisma, parse_query,
-    Change, ColumnUse, Dialect, FileId, IndexDef, IndexKind, Origin, QueryCoverage, QueryFacts,
-    Schema, SchemaEvent, SkipReason, StatementKind, Table, UseKind,
+    Change, ColumnUse, Dialect, FileId, IndexDef, IndexKey, IndexKind, Origin, QueryCoverage,
+    QueryFacts, Schema, SchemaEvent, SkipReason, StatementKind, Table, UseKind,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -71,7 +71,9 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
     };
     let mut raw = Vec::new();
     for file in files {
-        for sql in &file.sql {
+        // A revision's SQL is schema (or a one-off data fix), applied with the migrations.
+        let migration_sql = file.migration.is_some();
+        for sql in file.sql.iter().filter(|_| !migration_sql) {
             match parse_query(&sql.text, dialect) {
                 Ok(facts) if facts.kind != StatementKind::Other && !facts.uses.is_empty() => {
                     let coverage = check_query(schema, &facts);
@@ -404,11 +406,30 @@ impl<'f> SchemaBuilder<'f> {
                 }
             }
         }
-        // Indexes that migrations add or drop, in migration order.
+        // Indexes that migrations add or drop (and the DDL a revision runs as SQL), in
+        // migration order, and in line order within a file.
         for at in migration_order(files) {
             let file = &files[at];
             let id = self.file_id(&file.path);
-            for index in &file.indexes {
+            let mut steps: Vec<(u32, Option<&IndexDecl>, Option<&str>)> = file
+                .indexes
+                .iter()
+                .map(|index| (index.line, Some(index), None))
+                .collect();
+            if file.migration.is_some() {
+                steps.extend(file.sql.iter().map(|sql| {
+                    let line = u32::try_from(sql.site.region.start_line).unwrap_or(u32::MAX);
+                    (line, None, Some(sql.text.as_str()))
+                }));
+                steps.sort_by_key(|(line, _, _)| *line);
+            }
+            for (line, index, sql) in steps {
+                if let Some(sql) = sql {
+                    self.apply_migration_sql(id, line, sql);
+                }
+                let Some(index) = index else {
+                    continue;
+                };
                 if index.flags.drop {
                     self.drop_index(id, index);
                     continue;
@@ -428,13 +449,39 @@ impl<'f> SchemaBuilder<'f> {
                     .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
                     .collect();
                 let kind = index_kind(index.flags);
-                self.schema.declare_index(
-                    &table,
-                    IndexDef::on_columns(index.name.as_deref(), kind, &columns),
-                    Origin::new(id, index.line),
-                );
+                let def = self.index_def(index.name.as_deref(), kind, &columns);
+                self.schema
+                    .declare_index(&table, def, Origin::new(id, index.line));
             }
         }
+    }
+
+    /// An index over fields already mapped to columns; a key written as an expression
+    /// (`text("lower(email)")` in SQLAlchemy) is an expression key.
+    fn index_def(&self, name: Option<&str>, kind: IndexKind, columns: &[String]) -> IndexDef {
+        let mut def = IndexDef::on_columns(name, kind, columns);
+        let dialect = self.schema.dialect();
+        for key in &mut def.keys {
+            let expression = key
+                .column_name()
+                .filter(|c| c.contains('('))
+                .and_then(|c| normalize_expression(c, dialect));
+            if let Some(expression) = expression {
+                *key = IndexKey::Expression(expression);
+            }
+        }
+        def
+    }
+
+    /// DDL a revision runs as SQL (`op.execute("CREATE INDEX CONCURRENTLY …")`), placed on
+    /// the line of the call that runs it.
+    fn apply_migration_sql(&mut self, file: FileId, line: u32, sql: &str) {
+        let dialect = self.schema.dialect();
+        let mut events = parse_ddl(sql, dialect).events;
+        for event in &mut events {
+            event.line = line;
+        }
+        self.schema.apply(file, &events);
     }
 
     /// A migration's drop of a named index (or unique constraint): later declarations of
@@ -556,11 +603,9 @@ impl<'f> SchemaBuilder<'f> {
                 .iter()
                 .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
                 .collect();
-            self.schema.declare_index(
-                &table,
-                IndexDef::on_columns(index.name.as_deref(), index_kind(index.flags), &columns),
-                Origin::new(origin.file, index.line),
-            );
+            let def = self.index_def(index.name.as_deref(), index_kind(index.flags), &columns);
+            self.schema
+                .declare_index(&table, def, Origin::new(origin.file, index.line));
         }
     }
 
@@ -990,9 +1035,9 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
     })
 }
 
-/// Comparison symbols (`User.age >= n` captures `>=`) and SQLAlchemy's column operators
-/// (`in_`, `is_`, `not_in`, `istartswith`); `None` when the operator is not one of them,
-/// `Some(None)` for a negation.
+/// Comparison symbols (`User.age >= n` captures `>=`), SQLAlchemy's column operators
+/// (`in_`, `is_`, `not_in`, `istartswith`) and the functions `func.lower`/`func.upper` around
+/// a column; `None` when the operator is not one of them, `Some(None)` for a negation.
 fn python_operator_kind(operator: &str) -> Option<Option<UseKind>> {
     Some(Some(match operator {
         "==" | "=" => UseKind::Eq,
@@ -1000,6 +1045,8 @@ fn python_operator_kind(operator: &str) -> Option<Option<UseKind>> {
         "in_" => UseKind::In,
         "is_" => UseKind::IsNull,
         "istartswith" => UseKind::Function("lower".to_string()),
+        // func.lower(User.email) == …: the function wraps the column.
+        "lower" | "upper" => UseKind::Function(operator.to_string()),
         "iendswith" => UseKind::LikeSuffix,
         "regexp_match" | "match" => UseKind::LikeInfix,
         "!=" | "<>" | "not_in" | "notin_" | "is_not" | "isnot" | "not_like" | "not_ilike"
