@@ -41,6 +41,17 @@
  (#any-of? @_ctor "Column" "mapped_column")
  (#set! naming "sqlalchemy"))
 
+; SQLModel: class Hero(SQLModel, table=True), class Hero(HeroBase, table=True). SQLModel names
+; the table after the class in lower case: the same as the snake-case default for one-word
+; names, and a migration's table of either spelling is found. Fields inherited from a base
+; class are not seen.
+((class_definition
+   name: (identifier) @schema.model.name
+   superclasses: (argument_list
+     (keyword_argument name: (identifier) @_table value: (true)))) @schema.model
+ (#eq? @_table "table")
+ (#set! naming "sqlalchemy"))
+
 ; Core: users = Table("users", metadata, Column(…), …)
 ((assignment
    left: (identifier) @schema.model.name
@@ -53,6 +64,18 @@
  (#eq? @_column "Column")
  (#set! naming "sqlalchemy"))
 
+; A Core table of the database's own catalog (Table("objects", ischema, …, schema="sys")), as
+; dialects and reflection code declare them: not the application's schema.
+((assignment
+   right: (call
+     function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
+     arguments: (argument_list (keyword_argument
+       name: (identifier) @_key
+       value: (string (string_content) @_schema))))) @schema.ignore
+ (#eq? @_ctor "Table")
+ (#eq? @_key "schema")
+ (#match? @_schema "^(?i)(sys|information_schema|pg_catalog|mysql|performance_schema|sqlite_schema)$"))
+
 ; ---------------------------------------------------------------------------------------------
 ; Schema: columns
 
@@ -61,6 +84,54 @@
    left: (identifier) @schema.field.name
    right: (call function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)])) @schema.field
  (#any-of? @_ctor "Column" "mapped_column"))
+
+; SQLModel fields: name: str = Field(index=True), age: int | None = None, secret_name: str (not
+; a Relationship(…)); they count inside a `table=True` class only.
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type)
+   right: (call function: (identifier) @_ctor)) @schema.field
+ (#eq? @_ctor "Field"))
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type)
+   right: [(none) (integer) (float) (string) (true) (false)]) @schema.field
+ (#not-match? @schema.field.name "^_")
+ (#set! words "table"))
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type (_) @_type)
+   !right) @schema.field
+ (#not-match? @schema.field.name "^_")
+ (#not-match? @_type "^(ClassVar|Mapped)")
+ (#set! words "table"))
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type)
+   right: (call
+     function: (identifier) @_ctor
+     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
+ (#eq? @_ctor "Field")
+ (#eq? @_flag "index")
+ (#set! schema "index"))
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type)
+   right: (call
+     function: (identifier) @_ctor
+     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
+ (#eq? @_ctor "Field")
+ (#eq? @_flag "unique")
+ (#set! schema "unique"))
+((assignment
+   left: (identifier) @schema.field.name
+   type: (type)
+   right: (call
+     function: (identifier) @_ctor
+     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
+ (#eq? @_ctor "Field")
+ (#eq? @_flag "primary_key")
+ (#set! schema "primary"))
 
 ; email: Mapped[str] (a column with the defaults)
 ((assignment
@@ -146,21 +217,35 @@
 ; ---------------------------------------------------------------------------------------------
 ; Schema: indexes and constraints
 
-; Index("ix_orders_status_created", "status", "created_at") in __table_args__ or Table(…):
-; the columns from the first one on, while they are names (an expression ends the key list).
+; Index("ix_orders_status_created", "status", "created_at") in __table_args__ or Table(…), and
+; text("lower(email)") keys: the keys from the first one on, when the first is one of these
+; (a key the pack cannot read, such as func.lower(User.email), would misplace the others).
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list
      . (string (string_content) @schema.index.name)
-     . (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "Index"))
+     . [
+       (string (string_content) @schema.index.column)
+       (call
+         function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
+         arguments: (argument_list . (string (string_content) @schema.index.column)))
+     ])) @schema.index
+ (#eq? @_ctor "Index")
+ (#eq? @_text "text"))
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list
      . (string)
-     . (string)
-     (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "Index"))
+     . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
+     [
+       (string (string_content) @schema.index.column)
+       (call
+         function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
+         arguments: (argument_list . (string (string_content) @schema.index.column)))
+     ])) @schema.index
+ (#eq? @_ctor "Index")
+ (#eq? @_text "text")
+ (#eq? @_text2 "text"))
 
 ; Index("ix", Order.status, Order.created_at) / Index("ix", orders.c.status) at module level.
 ((call
@@ -247,7 +332,7 @@
  (#eq? @_down "down_revision"))
 
 ; def downgrade(): what it declares never ran forward.
-((function_definition name: (identifier) @_name) @schema.rollback
+((function_definition name: (identifier) @_name) @schema.ignore
  (#match? @_name "^downgrade(_|$)"))
 
 ; op.create_table("orders", sa.Column(…), …, sa.PrimaryKeyConstraint("id")) and
@@ -295,27 +380,52 @@
  (#eq? @_op "op")
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
  (#any-of? @_key "table_name" "table"))
-; The column list: third argument of op.*, second of batch_op.*, or columns=[…]; names from
-; the first one on.
+; The column list: third argument of op.*, second of batch_op.*, or columns=[…]; names (and
+; sa.text("lower(email)") keys) from the first one on.
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list
-     [
-       (list . (string (string_content) @schema.index.column))
-       (list . (string) (string (string_content) @schema.index.column))
-     ] @_columns)) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list (keyword_argument
-     name: (identifier) @_key
-     value: [
-       (list . (string (string_content) @schema.index.column))
-       (list . (string) (string (string_content) @schema.index.column))
-     ]))) @schema.index
+   arguments: (argument_list [
+     (list . [
+       (string (string_content) @schema.index.column)
+       (call
+         function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
+         arguments: (argument_list . (string (string_content) @schema.index.column)))
+     ])
+     (keyword_argument name: (identifier) @_key value: (list . [
+       (string (string_content) @schema.index.column)
+       (call
+         function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
+         arguments: (argument_list . (string (string_content) @schema.index.column)))
+     ]))
+   ])) @schema.index
  (#any-of? @_op "op" "batch_op")
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
+ (#eq? @_text "text")
+ (#eq? @_key "columns"))
+((call
+   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
+   arguments: (argument_list [
+     (list
+       . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
+       [
+         (string (string_content) @schema.index.column)
+         (call
+           function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
+           arguments: (argument_list . (string (string_content) @schema.index.column)))
+       ])
+     (keyword_argument name: (identifier) @_key value: (list
+       . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
+       [
+         (string (string_content) @schema.index.column)
+         (call
+           function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
+           arguments: (argument_list . (string (string_content) @schema.index.column)))
+       ]))
+   ])) @schema.index
+ (#any-of? @_op "op" "batch_op")
+ (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
+ (#eq? @_text "text")
+ (#eq? @_text2 "text")
  (#eq? @_key "columns"))
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
@@ -447,7 +557,27 @@
  (#any-of? @_junction "and_" "or_")
  (#match? @_class "^[A-Z]")
  (#eq? @_c "c")
- (#not-match? @_other "^[A-Z][A-Za-z0-9_]*[.][a-z_][A-Za-z0-9_]*$"))
+ (#not-match? @_other "^([A-Z][A-Za-z0-9_]*[.][a-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*[.]c[.][A-Za-z_][A-Za-z0-9_]*)$"))
+
+; A function around the column: func.lower(User.email) == email.lower()
+((call
+   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
+   arguments: (argument_list
+     (comparison_operator
+       (call
+         function: (attribute object: (identifier) @_func attribute: (identifier) @db.operator)
+         arguments: (argument_list . [
+           (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+           (attribute
+             object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+             attribute: (identifier) @db.column)
+         ]))
+       "=="))) @db.call
+ (#any-of? @_method "filter" "where")
+ (#eq? @_func "func")
+ (#any-of? @db.operator "lower" "upper")
+ (#match? @_class "^[A-Z]")
+ (#eq? @_c "c"))
 
 ; Ranges: User.age >= n
 ((call
