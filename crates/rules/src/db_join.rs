@@ -1432,7 +1432,7 @@ mod sqlalchemy_tests {
             &[],
             vec![index("ix_orders_coupon", "orders", &["coupon"], &[])],
         );
-        assert!(flagged_lines(&[models.clone()]).is_empty());
+        assert!(flagged_lines(std::slice::from_ref(&models)).is_empty());
         assert_eq!(flagged_lines(&[drop.clone(), models.clone(), create]), [7]);
         // Without the revision ids, path order would apply the drop first.
         let unordered: Vec<FileDb> = [drop, models]
