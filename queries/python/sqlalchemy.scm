@@ -1,5 +1,5 @@
-; SQLAlchemy and Alembic (rule missing-index): declarative models, Core tables, Alembic
-; migrations, and ORM queries in the 1.x (`session.query(User).filter(…)`), 2.0
+; SQLAlchemy and Alembic (rule missing-index): declarative models, Core tables, SQLModel,
+; Alembic migrations, and ORM queries in the 1.x (`session.query(User).filter(…)`), 2.0
 ; (`select(User).where(…)`) and Flask-SQLAlchemy (`User.query.filter_by(…)`) styles.
 ;
 ; The core applies SQLAlchemy's conventions (naming "sqlalchemy"): the table is
@@ -11,6 +11,11 @@
 ;
 ; A column in a query is `Model.attribute` with a capitalised class name (`u.email` on an alias
 ; is not followed) or `table.c.column` on a Core table.
+;
+; Cost: every pattern here runs on every Python file, so the pack keeps few of them and keeps
+; their alternations flat (an alternation nested directly in another one also loses matches).
+; Index keys are the names and text("…") expressions among an index's arguments, in order; a
+; key written another way (func.lower(User.email)) is left out.
 
 ; ---------------------------------------------------------------------------------------------
 ; Schema: models and tables
@@ -24,31 +29,17 @@
  (#eq? @_key "__tablename__")
  (#set! naming "sqlalchemy"))
 
-; Flask-SQLAlchemy: class User(db.Model) (the table defaults to the class name in snake case).
+; Flask-SQLAlchemy's class User(db.Model), SQLModel's class Hero(SQLModel, table=True): the table
+; is the class name in snake case (SQLModel's lower case is the same for one-word names, and a
+; migration's table of either spelling is found).
 ((class_definition
    name: (identifier) @schema.model.name
-   superclasses: (argument_list (attribute object: (identifier) @_db attribute: (identifier) @_base))) @schema.model
+   superclasses: (argument_list [
+     (attribute object: (identifier) @_db attribute: (identifier) @_base)
+     (keyword_argument name: (identifier) @_table value: (true))
+   ])) @schema.model
  (#eq? @_base "Model")
  (#not-eq? @_db "models")
- (#set! naming "sqlalchemy"))
-
-; A class mapping columns with no `__tablename__` in sight (a base class or mixin names its
-; table): the same default.
-((class_definition
-   name: (identifier) @schema.model.name
-   body: (block (expression_statement (assignment
-     right: (call function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]))))) @schema.model
- (#any-of? @_ctor "Column" "mapped_column")
- (#set! naming "sqlalchemy"))
-
-; SQLModel: class Hero(SQLModel, table=True), class Hero(HeroBase, table=True). SQLModel names
-; the table after the class in lower case: the same as the snake-case default for one-word
-; names, and a migration's table of either spelling is found. Fields inherited from a base
-; class are not seen.
-((class_definition
-   name: (identifier) @schema.model.name
-   superclasses: (argument_list
-     (keyword_argument name: (identifier) @_table value: (true)))) @schema.model
  (#eq? @_table "table")
  (#set! naming "sqlalchemy"))
 
@@ -79,59 +70,14 @@
 ; ---------------------------------------------------------------------------------------------
 ; Schema: columns
 
-; email = Column(String, …) / db.Column / sa.Column / email: Mapped[str] = mapped_column(…)
+; email = Column(String, …) / db.Column / sa.Column / mapped_column(…) / SQLModel's Field(…),
+; with Column("email_address", …) naming the stored column. They count inside a model only.
 ((assignment
    left: (identifier) @schema.field.name
-   right: (call function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)])) @schema.field
- (#any-of? @_ctor "Column" "mapped_column"))
-
-; SQLModel fields: name: str = Field(index=True), age: int | None = None, secret_name: str (not
-; a Relationship(…)); they count inside a `table=True` class only.
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type)
-   right: (call function: (identifier) @_ctor)) @schema.field
- (#eq? @_ctor "Field"))
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type)
-   right: [(none) (integer) (float) (string) (true) (false)]) @schema.field
- (#not-match? @schema.field.name "^_")
- (#set! words "table"))
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type (_) @_type)
-   !right) @schema.field
- (#not-match? @schema.field.name "^_")
- (#not-match? @_type "^(ClassVar|Mapped)")
- (#set! words "table"))
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type)
    right: (call
-     function: (identifier) @_ctor
-     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
- (#eq? @_ctor "Field")
- (#eq? @_flag "index")
- (#set! schema "index"))
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type)
-   right: (call
-     function: (identifier) @_ctor
-     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
- (#eq? @_ctor "Field")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-((assignment
-   left: (identifier) @schema.field.name
-   type: (type)
-   right: (call
-     function: (identifier) @_ctor
-     arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
- (#eq? @_ctor "Field")
- (#eq? @_flag "primary_key")
- (#set! schema "primary"))
+     function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
+     arguments: (argument_list . (string (string_content) @schema.column))?)) @schema.field
+ (#any-of? @_ctor "Column" "mapped_column" "Field"))
 
 ; email: Mapped[str] (a column with the defaults)
 ((assignment
@@ -140,29 +86,29 @@
    !right) @schema.field
  (#eq? @_mapped "Mapped"))
 
+; SQLModel columns without Field(…): secret_name: str, power_level: int = 0.
+((class_definition
+   superclasses: (argument_list (keyword_argument name: (identifier) @_table value: (true)))
+   body: (block (expression_statement [
+     (assignment
+       left: (identifier) @schema.field.name
+       type: (type)
+       right: [(none) (integer) (float) (string) (true) (false)])
+     (assignment
+       left: (identifier) @schema.field.name
+       type: (type (_) @_type)
+       !right)
+   ] @schema.field)))
+ (#eq? @_table "table")
+ (#not-match? @schema.field.name "^_")
+ (#not-match? @_type "^(ClassVar|Mapped)"))
+
 ; Column("email", …) inside Table(…), op.create_table(…) or op.add_column(…)
 ((argument_list
    (call
      function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
      arguments: (argument_list . (string (string_content) @schema.field.name))) @schema.field)
  (#eq? @_ctor "Column"))
-
-; email = Column("email_address", …) / mapped_column("email_address", …) / Column(name="…")
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call
-     function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-     arguments: (argument_list . (string (string_content) @schema.column)))) @schema.field
- (#any-of? @_ctor "Column" "mapped_column"))
-((assignment
-   left: (identifier) @schema.field.name
-   right: (call
-     function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-     arguments: (argument_list (keyword_argument
-       name: (identifier) @_key
-       value: (string (string_content) @schema.column))))) @schema.field
- (#any-of? @_ctor "Column" "mapped_column")
- (#eq? @_key "name"))
 
 ; index=True, unique=True, primary_key=True on either kind of column.
 ([
@@ -178,7 +124,7 @@
          . (string (string_content) @schema.field.name)
          (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
  ]
- (#any-of? @_ctor "Column" "mapped_column")
+ (#any-of? @_ctor "Column" "mapped_column" "Field")
  (#eq? @_flag "index")
  (#set! schema "index"))
 ([
@@ -194,7 +140,7 @@
          . (string (string_content) @schema.field.name)
          (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
  ]
- (#any-of? @_ctor "Column" "mapped_column")
+ (#any-of? @_ctor "Column" "mapped_column" "Field")
  (#eq? @_flag "unique")
  (#set! schema "unique"))
 ([
@@ -210,21 +156,20 @@
          . (string (string_content) @schema.field.name)
          (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
  ]
- (#any-of? @_ctor "Column" "mapped_column")
+ (#any-of? @_ctor "Column" "mapped_column" "Field")
  (#eq? @_flag "primary_key")
  (#set! schema "primary"))
 
 ; ---------------------------------------------------------------------------------------------
-; Schema: indexes and constraints
+; Schema: indexes and constraints (in __table_args__, Table(…), op.create_table(…), or a
+; module's statement)
 
-; Index("ix_orders_status_created", "status", "created_at") in __table_args__ or Table(…), and
-; text("lower(email)") keys: the keys from the first one on, when the first is one of these
-; (a key the pack cannot read, such as func.lower(User.email), would misplace the others).
+; Index("ix_orders_status_created", "status", "created_at"), text("lower(email)") keys
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list
      . (string (string_content) @schema.index.name)
-     . [
+     [
        (string (string_content) @schema.index.column)
        (call
          function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
@@ -232,39 +177,12 @@
      ])) @schema.index
  (#eq? @_ctor "Index")
  (#eq? @_text "text"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list
-     . (string)
-     . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
-     [
-       (string (string_content) @schema.index.column)
-       (call
-         function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
-         arguments: (argument_list . (string (string_content) @schema.index.column)))
-     ])) @schema.index
- (#eq? @_ctor "Index")
- (#eq? @_text "text")
- (#eq? @_text2 "text"))
 
 ; Index("ix", Order.status, Order.created_at) / Index("ix", orders.c.status) at module level.
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list
      . (string (string_content) @schema.index.name)
-     . [
-       (attribute object: (identifier) @schema.index.model attribute: (identifier) @schema.index.column)
-       (attribute
-         object: (attribute object: (identifier) @schema.index.model attribute: (identifier) @_c)
-         attribute: (identifier) @schema.index.column)
-     ])) @schema.index
- (#eq? @_ctor "Index")
- (#eq? @_c "c"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list
-     . (string)
-     . (attribute)
      [
        (attribute object: (identifier) @schema.index.model attribute: (identifier) @schema.index.column)
        (attribute
@@ -285,22 +203,12 @@
 ; UniqueConstraint("customer_id", "number", name="uq_…") / PrimaryKeyConstraint("id")
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list . (string (string_content) @schema.index.column))) @schema.index
+   arguments: (argument_list (string (string_content) @schema.index.column))) @schema.index
  (#eq? @_ctor "UniqueConstraint")
  (#set! schema "unique"))
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list . (string) (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "UniqueConstraint")
- (#set! schema "unique"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list . (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "PrimaryKeyConstraint")
- (#set! schema "primary"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list . (string) (string (string_content) @schema.index.column))) @schema.index
+   arguments: (argument_list (string (string_content) @schema.index.column))) @schema.index
  (#eq? @_ctor "PrimaryKeyConstraint")
  (#set! schema "primary"))
 ((call
@@ -314,11 +222,13 @@
 ; ---------------------------------------------------------------------------------------------
 ; Alembic migrations
 
-; revision = "9c2f4e1ab3d7" followed by down_revision: where the file stands.
+; revision = "9c2f4e1ab3d7" followed by down_revision (as Alembic writes them): where the file
+; stands.
 ((module
    (expression_statement (assignment
      left: (identifier) @_revision
      right: (string (string_content) @schema.migration)))
+   .
    (expression_statement (assignment left: (identifier) @_down)))
  (#eq? @_revision "revision")
  (#eq? @_down "down_revision"))
@@ -331,7 +241,7 @@
    ])))
  (#eq? @_down "down_revision"))
 
-; def downgrade(): what it declares never ran forward.
+; def downgrade(): what it declares (and the SQL it runs) never ran forward.
 ((function_definition name: (identifier) @_name) @schema.ignore
  (#match? @_name "^downgrade(_|$)"))
 
@@ -352,81 +262,70 @@
  (#eq? @_operation "batch_alter_table")
  (#set! naming "sqlalchemy"))
 
-; op.create_index("ix_orders_status", "orders", ["status", "created_at"], unique=True), also
-; with op.f("…") around the name, keyword arguments, and batch_op.create_index("ix", ["a"]).
-; One pattern per part; the parts of one call merge.
+; op.create_index("ix_orders_status", "orders", ["status", "created_at"], unique=True), with
+; op.f("…") around the name, keyword arguments, sa.text("lower(email)") keys, and
+; batch_op.create_index("ix", ["a"]); op.drop_index("ix", table_name="orders"),
+; op.drop_constraint("uq_…", "orders"), batch_op.drop_index(batch_op.f("…")). One pattern per
+; part; the parts of one call merge.
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list
-     . [
-       (string (string_content) @schema.index.name)
-       (call
-         function: (attribute attribute: (identifier) @_f)
-         arguments: (argument_list . (string (string_content) @schema.index.name)))
-     ])) @schema.index
+   arguments: (argument_list . [
+     (string (string_content) @schema.index.name)
+     (call
+       function: (attribute attribute: (identifier) @_f)
+       arguments: (argument_list . (string (string_content) @schema.index.name)))
+   ])) @schema.index
  (#any-of? @_op "op" "batch_op")
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
  (#eq? @_f "f"))
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list . (_) . (string (string_content) @schema.index.table))) @schema.index
- (#eq? @_op "op")
- (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key"))
+   arguments: (argument_list . [
+     (string (string_content) @schema.index.name)
+     (call
+       function: (attribute attribute: (identifier) @_f)
+       arguments: (argument_list . (string (string_content) @schema.index.name)))
+   ])) @schema.index
+ (#any-of? @_op "op" "batch_op")
+ (#any-of? @_operation "drop_index" "drop_constraint")
+ (#eq? @_f "f")
+ (#set! schema "drop"))
+; The table: the second argument of op.*, or table_name=.
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list (keyword_argument
-     name: (identifier) @_key
-     value: (string (string_content) @schema.index.table)))) @schema.index
+   arguments: [
+     (argument_list . (_) . (string (string_content) @schema.index.table))
+     (argument_list (keyword_argument
+       name: (identifier) @_key
+       value: (string (string_content) @schema.index.table)))
+   ]) @schema.index
  (#eq? @_op "op")
- (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
+ (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key" "drop_index" "drop_constraint")
  (#any-of? @_key "table_name" "table"))
-; The column list: third argument of op.*, second of batch_op.*, or columns=[…]; names (and
-; sa.text("lower(email)") keys) from the first one on.
+; The keys: the list of op.* (third argument) or batch_op.* (second), or columns=[…].
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
    arguments: (argument_list [
-     (list . [
+     (list [
        (string (string_content) @schema.index.column)
        (call
          function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
          arguments: (argument_list . (string (string_content) @schema.index.column)))
      ])
-     (keyword_argument name: (identifier) @_key value: (list . [
-       (string (string_content) @schema.index.column)
-       (call
-         function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
-         arguments: (argument_list . (string (string_content) @schema.index.column)))
-     ]))
-   ])) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
- (#eq? @_text "text")
- (#eq? @_key "columns"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list [
-     (list
-       . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
-       [
+     (keyword_argument
+       name: (identifier) @_key
+       value: (list [
          (string (string_content) @schema.index.column)
          (call
-           function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
-           arguments: (argument_list . (string (string_content) @schema.index.column)))
-       ])
-     (keyword_argument name: (identifier) @_key value: (list
-       . [(string) (call function: [(identifier) @_text (attribute attribute: (identifier) @_text)])]
-       [
-         (string (string_content) @schema.index.column)
-         (call
-           function: [(identifier) @_text2 (attribute attribute: (identifier) @_text2)]
+           function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
            arguments: (argument_list . (string (string_content) @schema.index.column)))
        ]))
    ])) @schema.index
  (#any-of? @_op "op" "batch_op")
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
  (#eq? @_text "text")
- (#eq? @_text2 "text")
  (#eq? @_key "columns"))
+; unique=True, create_unique_constraint, create_primary_key
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
    arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true)))) @schema.index
@@ -445,46 +344,17 @@
  (#eq? @_operation "create_primary_key")
  (#set! schema "primary"))
 
-; op.drop_index("ix_orders_coupon", table_name="orders") / op.drop_index(op.f("…")),
-; op.drop_constraint("uq_…", "orders", type_="unique"), batch_op.drop_index("…").
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list
-     . [
-       (string (string_content) @schema.index.name)
-       (call
-         function: (attribute attribute: (identifier) @_f)
-         arguments: (argument_list . (string (string_content) @schema.index.name)))
-     ])) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#any-of? @_operation "drop_index" "drop_constraint")
- (#eq? @_f "f")
- (#set! schema "drop"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list . (_) . (string (string_content) @schema.index.table))) @schema.index
- (#eq? @_op "op")
- (#any-of? @_operation "drop_index" "drop_constraint"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list (keyword_argument
-     name: (identifier) @_key
-     value: (string (string_content) @schema.index.table)))) @schema.index
- (#eq? @_op "op")
- (#any-of? @_operation "drop_index" "drop_constraint")
- (#any-of? @_key "table_name" "table"))
-
 ; ---------------------------------------------------------------------------------------------
 ; Queries: where a query starts
 
-; session.query(User), db.session.query(User.id, …)
+; session.query(User), db.session.query(User.id, …), select(func.count()).select_from(Order)
 ((call
-   function: (attribute attribute: (identifier) @_method)
+   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
    arguments: (argument_list . [
      (identifier) @db.model
      (attribute object: (identifier) @db.model)
    ])) @db.call
- (#eq? @_method "query")
+ (#any-of? @_method "query" "select_from")
  (#match? @db.model "^[A-Z]"))
 
 ; select(User), select(User.id, …), select(orders), select(orders.c.id), update(User),
@@ -503,12 +373,6 @@
  (#any-of? @_module "sa" "sqlalchemy" "db" "sql")
  (#eq? @_c "c"))
 
-; select(func.count()).select_from(Order)
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list . (identifier) @db.model)) @db.call
- (#eq? @_method "select_from"))
-
 ; Flask-SQLAlchemy: User.query.filter_by(…) / .filter(…) / .order_by(…)
 ((call
    function: (attribute
@@ -519,7 +383,7 @@
  (#match? @db.model "^[A-Z]"))
 
 ; ---------------------------------------------------------------------------------------------
-; Queries: filters
+; Queries: filters and sorts
 
 ; .filter_by(email=…) on a query (the columns of the query's model)
 ((call
@@ -527,8 +391,12 @@
    arguments: (argument_list (keyword_argument name: (identifier) @db.column))) @db.call
  (#eq? @_method "filter_by"))
 
-; .filter(User.email == x) / .where(orders.c.status == s), also inside and_(…) / or_(…):
-; equality, unless the other side is a column too (a join condition).
+; .filter(…) / .where(…), each argument, or each argument of and_(…) / or_(…):
+; - User.email == x, User.age >= n (not when the other side is a column too: a join condition);
+; - User.email.in_(…), .like(…), .ilike(…), .startswith(…), .between(…), .is_(None)
+;   (negations such as not_in / is_not make no use);
+; - func.lower(User.email) == x;
+; - a boolean column on its own: .filter(User.is_active).
 ((call
    function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
    arguments: (argument_list [
@@ -539,30 +407,16 @@
            object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
            attribute: (identifier) @db.column)
        ]
-       "=="
+       ["==" "<" "<=" ">" ">="] @db.operator
        (_) @_other)
-     (call
-       function: [(identifier) @_junction (attribute attribute: (identifier) @_junction)]
-       arguments: (argument_list (comparison_operator
-         [
-           (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-           (attribute
-             object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-             attribute: (identifier) @db.column)
-         ]
-         "=="
-         (_) @_other)))
-   ])) @db.call
- (#any-of? @_method "filter" "where")
- (#any-of? @_junction "and_" "or_")
- (#match? @_class "^[A-Z]")
- (#eq? @_c "c")
- (#not-match? @_other "^([A-Z][A-Za-z0-9_]*[.][a-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*[.]c[.][A-Za-z_][A-Za-z0-9_]*)$"))
-
-; A function around the column: func.lower(User.email) == email.lower()
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list
+     (call function: (attribute
+       object: [
+         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+         (attribute
+           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+           attribute: (identifier) @db.column)
+       ]
+       attribute: (identifier) @db.operator))
      (comparison_operator
        (call
          function: (attribute object: (identifier) @_func attribute: (identifier) @db.operator)
@@ -572,82 +426,38 @@
              object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
              attribute: (identifier) @db.column)
          ]))
-       "=="))) @db.call
- (#any-of? @_method "filter" "where")
- (#eq? @_func "func")
- (#any-of? @db.operator "lower" "upper")
- (#match? @_class "^[A-Z]")
- (#eq? @_c "c"))
-
-; Ranges: User.age >= n
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list [
-     (comparison_operator
-       [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]
-       ["<" "<=" ">" ">="] @db.operator)
+       "==")
+     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column @_flagged)
      (call
        function: [(identifier) @_junction (attribute attribute: (identifier) @_junction)]
-       arguments: (argument_list (comparison_operator
-         [
-           (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-           (attribute
-             object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-             attribute: (identifier) @db.column)
-         ]
-         ["<" "<=" ">" ">="] @db.operator)))
-   ])) @db.call
- (#any-of? @_method "filter" "where")
- (#any-of? @_junction "and_" "or_")
- (#match? @_class "^[A-Z]")
- (#eq? @_c "c"))
-
-; Column operators: User.email.in_(…), .like(…), .ilike(…), .startswith(…), .between(…),
-; .is_(None) (negations such as not_in / is_not make no use).
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list [
-     (call function: (attribute
-       object: [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]
-       attribute: (identifier) @db.operator))
-     (call
-       function: [(identifier) @_junction (attribute attribute: (identifier) @_junction)]
-       arguments: (argument_list (call function: (attribute
-         object: [
-           (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-           (attribute
-             object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-             attribute: (identifier) @db.column)
-         ]
-         attribute: (identifier) @db.operator))))
+       arguments: (argument_list [
+         (comparison_operator
+           [
+             (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+             (attribute
+               object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+               attribute: (identifier) @db.column)
+           ]
+           ["==" "<" "<=" ">" ">="] @db.operator
+           (_) @_other)
+         (call function: (attribute
+           object: [
+             (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+             (attribute
+               object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+               attribute: (identifier) @db.column)
+           ]
+           attribute: (identifier) @db.operator))
+       ]))
    ])) @db.call
  (#any-of? @_method "filter" "where")
  (#any-of? @_junction "and_" "or_")
  (#match? @_class "^[A-Z]")
  (#eq? @_c "c")
- (#any-of? @db.operator "in_" "like" "ilike" "startswith" "istartswith" "endswith" "iendswith" "contains" "icontains" "between" "is_" "regexp_match"))
-
-; A boolean column on its own: .filter(User.is_active)
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list
-     (attribute object: (identifier) @db.model attribute: (identifier) @db.column))) @db.call
- (#any-of? @_method "filter" "where")
- (#match? @db.model "^[A-Z]")
- (#match? @db.column "^(is|has)_"))
-
-; ---------------------------------------------------------------------------------------------
-; Queries: sorts
+ (#eq? @_func "func")
+ (#match? @_flagged "^(is|has)_")
+ (#any-of? @db.operator "==" "<" "<=" ">" ">=" "in_" "like" "ilike" "startswith" "istartswith" "endswith" "iendswith" "contains" "icontains" "between" "is_" "regexp_match" "lower" "upper")
+ (#not-match? @_other "^([A-Z][A-Za-z0-9_]*[.][a-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*[.]c[.][A-Za-z_][A-Za-z0-9_]*)$"))
 
 ; .order_by(Order.created_at), .order_by(Order.created_at.desc()), .order_by(desc(Order.created_at))
 ((call
