@@ -165,6 +165,12 @@ fn pass<'t>(
                 Capture::SchemaIndexColumn => bound.db.index_columns.push(node),
                 Capture::SchemaIndexTable => bound.db.index_table = Some(node),
                 Capture::SchemaIndexModel => bound.db.index_model = Some(node),
+                Capture::SchemaIndexName => bound.db.index_name = Some(node),
+                Capture::SchemaIgnore => facts.db.ignored.push(node),
+                Capture::SchemaMigration => {
+                    facts.db.migration = facts.db.migration.or(Some(node));
+                }
+                Capture::SchemaMigrationAfter => facts.db.migration_after.push(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -301,6 +307,7 @@ struct DbBound<'t> {
     index_columns: Vec<Node<'t>>,
     index_table: Option<Node<'t>>,
     index_model: Option<Node<'t>>,
+    index_name: Option<Node<'t>>,
 }
 
 impl<'t> DbBound<'t> {
@@ -374,6 +381,7 @@ impl<'t> DbBound<'t> {
             record.columns.extend(self.index_columns);
             record.table = record.table.or(self.index_table);
             record.model = record.model.or(self.index_model);
+            record.name = record.name.or(self.index_name);
             record.flags.set(properties.schema.as_deref());
             if let Some(option) = self.option {
                 record.flags.set_option(&text_of(option));

@@ -99,6 +99,7 @@ const DB_PROPERTY_VALUES: &[(&str, &[&str])] = &[
             "foreign-key",
             "no-index",
             "column",
+            "drop",
         ],
     ),
     (
@@ -284,6 +285,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SchemaIndexColumn, Capture::SchemaIndex),
     (Capture::SchemaIndexTable, Capture::SchemaIndex),
     (Capture::SchemaIndexModel, Capture::SchemaIndex),
+    (Capture::SchemaIndexName, Capture::SchemaIndex),
 ];
 
 fn compile_language(
@@ -520,6 +522,8 @@ fn compile_language(
                         | Capture::SchemaModel
                         | Capture::SchemaField
                         | Capture::SchemaIndex
+                        | Capture::SchemaMigration
+                        | Capture::SchemaMigrationAfter
                 )
         })
     };

@@ -158,6 +158,8 @@ pub struct SchemaFlags {
     pub foreign_key: bool,
     /// Explicitly not indexed (`db_index=False` on a Django foreign key).
     pub no_index: bool,
+    /// A drop of the index named by the declaration (`op.drop_index("ix", table_name="t")`).
+    pub drop: bool,
 }
 
 impl SchemaFlags {
@@ -188,6 +190,7 @@ impl SchemaFlags {
             Some("primary") => self.primary = true,
             Some("foreign-key") => self.foreign_key = true,
             Some("no-index") => self.no_index = true,
+            Some("drop") => self.drop = true,
             _ => {}
         }
     }
@@ -219,7 +222,9 @@ pub struct IndexCapture<'t> {
     pub table: Option<Node<'t>>,
     /// The model it names, when it is not inside a model.
     pub model: Option<Node<'t>>,
-    /// Unique, or primary.
+    /// Its name, when the declaration gives one.
+    pub name: Option<Node<'t>>,
+    /// Unique, or primary; or a drop of the index of that name.
     pub flags: SchemaFlags,
 }
 
@@ -248,6 +253,12 @@ pub struct DbCaptures<'t> {
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.
     pub indexes: Vec<IndexCapture<'t>>,
+    /// Code whose declarations do not count (`downgrade()`, system catalog tables).
+    pub ignored: Vec<Node<'t>>,
+    /// The id of the migration the file is (Alembic's `revision`).
+    pub migration: Option<Node<'t>>,
+    /// The ids of the migrations it runs after (Alembic's `down_revision`).
+    pub migration_after: Vec<Node<'t>>,
     /// Where each call, model, field and index record is, by node id.
     positions: HashMap<(Record, usize), usize>,
 }
@@ -269,6 +280,7 @@ impl<'t> DbCaptures<'t> {
             && self.models.is_empty()
             && self.fields.is_empty()
             && self.indexes.is_empty()
+            && self.migration.is_none()
     }
 
     /// The record of an ORM call, created on first sight.
@@ -341,6 +353,7 @@ impl<'t> DbCaptures<'t> {
                 columns: Vec::new(),
                 table: None,
                 model: None,
+                name: None,
                 flags: SchemaFlags::default(),
             });
         }
@@ -399,5 +412,7 @@ impl<'t> DbCaptures<'t> {
         self.sql.dedup_by_key(|n| n.id());
         self.dialects.sort();
         self.dialects.dedup();
+        self.migration_after.sort_by_key(|n| n.start_byte());
+        self.migration_after.dedup_by_key(|n| n.id());
     }
 }
