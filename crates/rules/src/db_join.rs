@@ -78,39 +78,26 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
             .any(|t| t.eq_ignore_ascii_case(table))
     };
     let mut raw = Vec::new();
+    let mut notes = Vec::new();
+    let mut judge = |facts: &QueryFacts, sites: &[&Site], notes: &mut Vec<Notification>| {
+        let coverage = check_query(schema, facts);
+        report(&builder, facts, &coverage, sites, &small, &mut raw, notes);
+    };
     for file in files {
         // A revision's SQL is schema (or a one-off data fix), applied with the migrations.
         let migration_sql = file.migration.is_some();
         for sql in file.sql.iter().filter(|_| !migration_sql) {
             match parse_query(&sql.text, dialect) {
                 Ok(facts) if facts.kind != StatementKind::Other && !facts.uses.is_empty() => {
-                    let coverage = check_query(schema, &facts);
                     let sites = vec![&sql.site; facts.uses.len()];
-                    report(
-                        &builder,
-                        &facts,
-                        &coverage,
-                        &sites,
-                        &small,
-                        &mut raw,
-                        &mut out.notes,
-                    );
+                    judge(&facts, &sites, &mut notes);
                 }
                 _ => {}
             }
         }
         for query in &file.orm {
-            if let Some((facts, sites)) = builder.orm_facts(query, &mut out.notes) {
-                let coverage = check_query(schema, &facts);
-                report(
-                    &builder,
-                    &facts,
-                    &coverage,
-                    &sites,
-                    &small,
-                    &mut raw,
-                    &mut out.notes,
-                );
+            if let Some((facts, sites)) = builder.orm_facts(query, &mut notes) {
+                judge(&facts, &sites, &mut notes);
             }
         }
     }
@@ -139,6 +126,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
         }
     }
     out.findings = fingerprinted(raw);
+    out.notes.extend(notes);
     out.notes.sort();
     out.notes.dedup();
     out
