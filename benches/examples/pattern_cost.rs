@@ -5,8 +5,10 @@
 //!
 //! ```sh
 //! cargo run --release -p shipshape-benches --example pattern_cost -- python ~/src/django django.scm
-//! # instructions of one pass, all patterns or with pattern N (as listed above) disabled:
-//! SHIPSHAPE_COUNT=all|N valgrind --tool=callgrind --collect-atstart=no \
+//! # instructions of one pass, all patterns or with pattern N (as listed above) or every
+//! # pattern of the packs whose path contains NAME (`pack:NAME@FROM-TO`: starting on those
+//! # lines) disabled:
+//! SHIPSHAPE_COUNT=all|N|pack:NAME valgrind --tool=callgrind --collect-atstart=no \
 //!   --toggle-collect='*measured_pass*' target/release/examples/pattern_cost python ~/src/django
 //! ```
 
@@ -68,6 +70,24 @@ fn main() {
         let mut query = Query::new(&grammar, &text).unwrap();
         if let Ok(pattern) = variant.parse::<usize>() {
             query.disable_pattern(pattern);
+        } else if let Some(pack) = variant.strip_prefix("pack:") {
+            // Every pattern of the packs whose path contains `pack`, or only those starting on
+            // lines FROM to TO of it (`pack:sqlalchemy.scm@200-300`).
+            let (pack, lines) = match pack.split_once('@') {
+                Some((pack, range)) => {
+                    let (from, to) = range.split_once('-').expect("@FROM-TO");
+                    (pack, from.parse().unwrap()..=to.parse().unwrap())
+                }
+                None => (pack, 0..=usize::MAX),
+            };
+            for pattern in 0..query.pattern_count() {
+                let at = query.start_byte_for_pattern(pattern);
+                let (start, origin) = starts.iter().rev().find(|(s, _)| *s <= at).unwrap();
+                let line = text[*start..at].matches('\n').count() + 1;
+                if origin.contains(pack) && lines.contains(&line) {
+                    query.disable_pattern(pattern);
+                }
+            }
         }
         measured_pass(&query, &parsed);
         return;

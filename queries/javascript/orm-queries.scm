@@ -5,7 +5,10 @@
 ; (`users.find({ where: { email: ILike(q) }, order: { createdAt: "DESC" } })`,
 ; `repo.findOneBy({ email })`, `dataSource.getRepository(User).count({ where })`).
 ;
-; The call's shape says what it queries:
+; One pattern names the query call; the columns are matched apart, from the options object
+; (`{ where: { … }, order: … }`) that is one of the call's arguments (`@db.argument`): a pattern
+; rooted at the call would be tried at every call of every file, and would follow every
+; callback passed to one. The call's shape says what it queries:
 ; - `client.user.findMany(…)`, `db.User.findAll(…)`, `this.orderRepository.find(…)`: the
 ;   accessor before the method (`@db.model`); the join maps a Prisma accessor, a Sequelize
 ;   model or a repository named after its model (`userRepository`, `users`) to its table;
@@ -19,13 +22,13 @@
 ; object (`{ contains: q }`, `{ gte: d }`, `mode: "insensitive"`), a Sequelize `[Op.gt]` key,
 ; or a TypeORM operator call (`MoreThan(d)`, `In(ids)`, `ILike(q)`) is the operator. Values
 ; that are objects without an operator (relation filters, JSON) are left out, and so are
-; `AND` / `OR` / `NOT` and `[Op.or]` (no ANDed filter to judge).
+; `AND` / `OR` / `NOT` and `[Op.or]` (no ANDed filter to judge). A `where` deeper in the options
+; (a Sequelize `include: [{ model, where }]`, a Prisma `include: { posts: { where } }`) is
+; another model's and is not the call's: its object is not an argument of the call.
 
 ; ---------------------------------------------------------------------------------------------
-; Options objects: `method({ where: { … } })`, or the options after the values
-; (`Order.update({ status }, { where: { id } })`).
+; The query call.
 
-; { where: { email } }
 ((call_expression
    function: (member_expression
      object: [
@@ -33,136 +36,79 @@
        (identifier) @db.model @db.receiver
        (call_expression) @db.receiver
      ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
-     value: (object (shorthand_property_identifier) @db.column))))) @db.call
+     property: (property_identifier) @_method)) @db.call
  (#any-of? @_method
    "findMany" "findFirst" "findFirstOrThrow" "findUnique" "findUniqueOrThrow" "count" "aggregate"
    "groupBy" "update" "updateMany" "delete" "deleteMany" "upsert"
    "findAll" "findOne" "findAndCountAll" "findOrCreate" "findCreateFind" "destroy" "restore"
    "increment" "decrement" "max" "min" "sum"
-   "find" "findOneOrFail" "findAndCount" "exist" "exists")
- (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
- (#not-any-of? @db.column "AND" "OR" "NOT"))
+   "find" "findOneOrFail" "findAndCount" "exist" "exists"
+   "findBy" "findOneBy" "findOneByOrFail" "findAndCountBy" "countBy" "existsBy" "softDelete")
+ (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$"))
 
-; { where: { email: value } } — a value that is neither an object nor an operator call.
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
-     value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (_) @_value)))))) @db.call
- (#any-of? @_method
-   "findMany" "findFirst" "findFirstOrThrow" "findUnique" "findUniqueOrThrow" "count" "aggregate"
-   "groupBy" "update" "updateMany" "delete" "deleteMany" "upsert"
-   "findAll" "findOne" "findAndCountAll" "findOrCreate" "findCreateFind" "destroy" "restore"
-   "increment" "decrement" "max" "min" "sum"
-   "find" "findOneOrFail" "findAndCount" "exist" "exists")
+; ---------------------------------------------------------------------------------------------
+; The `where` object of the options: `method({ where: { … } })`, or the options after the
+; values (`Order.update({ status }, { where: { id } })`).
+
+; { where: { email } }, { where: { email: value } } — a value that is neither an object nor an
+; operator call.
+((object (pair
+   key: (property_identifier) @_where
+   value: (object [
+     (shorthand_property_identifier) @db.column
+     (pair key: [(property_identifier) (string)] @db.column value: (_) @_value)
+   ]))) @db.argument
  (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#not-any-of? @db.column "AND" "OR" "NOT")
  (#not-match? @_value "^(\\{|[A-Z][A-Za-z]*\\()"))
 
 ; Prisma operators: { where: { email: { contains: q } } } (not with `mode: "insensitive"`).
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
-     value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (object (pair key: (property_identifier) @db.operator)) @_operators)))))) @db.call
- (#any-of? @_method
-   "findMany" "findFirst" "findFirstOrThrow" "findUnique" "findUniqueOrThrow" "count" "aggregate"
-   "groupBy" "update" "updateMany" "delete" "deleteMany" "upsert")
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
+     value: (object (pair key: (property_identifier) @db.operator)) @_operators)))) @db.argument
  (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#any-of? @db.operator
    "equals" "in" "notIn" "lt" "lte" "gt" "gte" "contains" "startsWith" "endsWith" "not"
    "search" "has" "hasSome" "hasEvery" "isEmpty")
  (#not-match? @_operators "mode\\s*:\\s*[\"']insensitive"))
 
 ; Prisma: { where: { email: { equals: e, mode: "insensitive" } } } compares without case (ILIKE).
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
      value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (object (pair
-         key: (property_identifier) @_mode
-         value: (string (string_fragment) @db.operator))))))))) @db.call
- (#any-of? @_method
-   "findMany" "findFirst" "findFirstOrThrow" "findUnique" "findUniqueOrThrow" "count" "aggregate"
-   "groupBy" "update" "updateMany" "delete" "deleteMany" "upsert")
+       key: (property_identifier) @_mode
+       value: (string (string_fragment) @db.operator))))))) @db.argument
  (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#eq? @_mode "mode")
  (#eq? @db.operator "insensitive"))
 
 ; Sequelize operators: { where: { placedAt: { [Op.gte]: since } } }; a LIKE pattern that
 ; starts with a wildcard is its own operator ({ [Op.like]: `%${q}%` }).
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
      value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (object (pair
-         key: (computed_property_name (member_expression
-           object: (identifier) @_op
-           property: (property_identifier) @db.operator))
-         value: (_) @_pattern)))))))) @db.call
- (#any-of? @_method
-   "findAll" "findOne" "findAndCountAll" "findOrCreate" "findCreateFind" "count" "destroy"
-   "update" "restore" "increment" "decrement" "max" "min" "sum")
+       key: (computed_property_name (member_expression
+         object: (identifier) @_op
+         property: (property_identifier) @db.operator))
+       value: (_) @_pattern)))))) @db.argument
  (#eq? @_where "where")
  (#eq? @_op "Op")
  (#not-match? @_pattern "^[\"'`]%"))
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
      value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (object (pair
-         key: (computed_property_name (member_expression
-           object: (identifier) @_op
-           property: (property_identifier) @_like))
-         value: (_) @db.operator)))))))) @db.call
- (#any-of? @_method
-   "findAll" "findOne" "findAndCountAll" "findOrCreate" "findCreateFind" "count" "destroy"
-   "update" "restore" "increment" "decrement" "max" "min" "sum")
+       key: (computed_property_name (member_expression
+         object: (identifier) @_op
+         property: (property_identifier) @_like))
+       value: (_) @db.operator)))))) @db.argument
  (#eq? @_where "where")
  (#eq? @_op "Op")
  (#any-of? @_like "like" "iLike")
@@ -170,117 +116,65 @@
 
 ; TypeORM operators: { where: { placedAt: MoreThan(d), email: ILike(q) } }; Like("%…") with a
 ; leading wildcard is its own operator.
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
-     value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (call_expression
-         function: (identifier) @db.operator
-         arguments: (arguments . (_)? @_pattern)))))))) @db.call
- (#any-of? @_method "find" "findOne" "findOneOrFail" "findAndCount" "count" "exist" "exists")
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
+     value: (call_expression
+       function: (identifier) @db.operator
+       arguments: (arguments . (_)? @_pattern)))))) @db.argument
  (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#match? @db.operator "^[A-Z]")
  (#not-match? @_pattern "^[\"'`]%"))
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_where
-     value: (object (pair
-       key: [(property_identifier) (string)] @db.column
-       value: (call_expression
-         function: (identifier) @_like
-         arguments: (arguments . (_) @db.operator)))))))) @db.call
- (#any-of? @_method "find" "findOne" "findOneOrFail" "findAndCount" "count" "exist" "exists")
+((object (pair
+   key: (property_identifier) @_where
+   value: (object (pair
+     key: [(property_identifier) (string)] @db.column
+     value: (call_expression
+       function: (identifier) @_like
+       arguments: (arguments . (_) @db.operator)))))) @db.argument
  (#eq? @_where "where")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#any-of? @_like "Like" "ILike")
  (#match? @db.operator "^[\"'`]%"))
 
 ; Sorts: Prisma `orderBy: { createdAt: "desc" }` / `[{ a: "asc" }, { b: "desc" }]`, TypeORM
 ; `order: { createdAt: "DESC" }`, Sequelize `order: [["createdAt", "DESC"]]`.
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_order
-     value: [
-       (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction))
-       (array (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction)))
-     ])))) @db.call
- (#any-of? @_method
-   "findMany" "findFirst" "findFirstOrThrow"
-   "find" "findOne" "findOneOrFail" "findAndCount")
+((object (pair
+   key: (property_identifier) @_order
+   value: [
+     (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction))
+     (array (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction)))
+   ])) @db.argument
  (#any-of? @_order "orderBy" "order")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#not-match? @_direction "^\\{")
  (#set! db "order"))
-((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-     ]
-     property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_order
-     value: (array [
-       (array . (string (string_fragment) @db.column))
-       (string (string_fragment) @db.column)
-     ]))))) @db.call
- (#any-of? @_method "findAll" "findOne" "findAndCountAll")
+((object (pair
+   key: (property_identifier) @_order
+   value: (array [
+     (array . (string (string_fragment) @db.column))
+     (string (string_fragment) @db.column)
+   ]))) @db.argument
  (#eq? @_order "order")
  (#not-match? @db.column "(?i)^(asc|desc)$")
  (#set! db "order"))
 
 ; ---------------------------------------------------------------------------------------------
 ; TypeORM's `findBy` family takes the where object itself: repo.findOneBy({ email }),
-; users.countBy({ status: In(s) }), repo.delete({ token }).
+; users.countBy({ status: In(s) }), repo.delete({ token }). The call pattern above names the
+; model; these name the columns of the first argument.
 
 ((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
+   function: (member_expression property: (property_identifier) @_method)
    arguments: (arguments . (object [
      (shorthand_property_identifier) @db.column
      (pair key: [(property_identifier) (string)] @db.column value: (_) @_value)
    ]))) @db.call
  (#any-of? @_method
    "findBy" "findOneBy" "findOneByOrFail" "findAndCountBy" "countBy" "existsBy" "delete" "softDelete")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#not-any-of? @db.column "where" "data" "select" "include" "AND" "OR" "NOT")
  (#not-match? @_value "^(\\{|[A-Z][A-Za-z]*\\()"))
 ((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
+   function: (member_expression property: (property_identifier) @_method)
    arguments: (arguments . (object (pair
      key: [(property_identifier) (string)] @db.column
      value: (call_expression
@@ -288,17 +182,10 @@
        arguments: (arguments . (_)? @_pattern)))))) @db.call
  (#any-of? @_method
    "findBy" "findOneBy" "findOneByOrFail" "findAndCountBy" "countBy" "existsBy" "delete" "softDelete")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#match? @db.operator "^[A-Z]")
  (#not-match? @_pattern "^[\"'`]%"))
 ((call_expression
-   function: (member_expression
-     object: [
-       (member_expression property: (property_identifier) @db.model)
-       (identifier) @db.model @db.receiver
-       (call_expression) @db.receiver
-     ]
-     property: (property_identifier) @_method)
+   function: (member_expression property: (property_identifier) @_method)
    arguments: (arguments . (object (pair
      key: [(property_identifier) (string)] @db.column
      value: (call_expression
@@ -306,7 +193,6 @@
        arguments: (arguments . (_) @db.operator)))))) @db.call
  (#any-of? @_method
    "findBy" "findOneBy" "findOneByOrFail" "findAndCountBy" "countBy" "existsBy" "delete" "softDelete")
- (#not-match? @db.model "^(em|[a-zA-Z]*[mM]anager)$")
  (#any-of? @_like "Like" "ILike")
  (#match? @db.operator "^[\"'`]%"))
 
@@ -323,46 +209,13 @@
  (#any-of? @_get "getRepository" "getTreeRepository" "withRepository"))
 
 ; TypeORM's entity manager: manager.find(User, { where: { email } }),
-; dataSource.manager.findOneBy(Order, { reference }).
+; dataSource.manager.findOneBy(Order, { reference }). The `where` and `order` options are read
+; as above; the `findBy` family's second argument is the where object itself.
 ((call_expression
    function: (member_expression property: (property_identifier) @_method)
-   arguments: (arguments
-     . (identifier) @db.model
-     . (object (pair
-       key: (property_identifier) @_where
-       value: (object [
-         (shorthand_property_identifier) @db.column
-         (pair key: [(property_identifier) (string)] @db.column value: (_) @_value)
-       ]))))) @db.call
+   arguments: (arguments . (identifier) @db.model . (object))) @db.call
  (#any-of? @_method "find" "findOne" "findOneOrFail" "findAndCount" "count" "exists")
- (#eq? @_where "where")
- (#match? @db.model "^[A-Z]")
- (#not-match? @_value "^(\\{|[A-Z][A-Za-z]*\\()"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_method)
-   arguments: (arguments
-     . (identifier) @db.model
-     . (object (pair
-       key: (property_identifier) @_where
-       value: (object (pair
-         key: [(property_identifier) (string)] @db.column
-         value: (call_expression function: (identifier) @db.operator))))))) @db.call
- (#any-of? @_method "find" "findOne" "findOneOrFail" "findAndCount" "count" "exists")
- (#eq? @_where "where")
- (#match? @db.model "^[A-Z]")
- (#match? @db.operator "^[A-Z]"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_method)
-   arguments: (arguments
-     . (identifier) @db.model
-     . (object (pair
-       key: (property_identifier) @_order
-       value: (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction)))))) @db.call
- (#any-of? @_method "find" "findOne" "findOneOrFail" "findAndCount")
- (#eq? @_order "order")
- (#match? @db.model "^[A-Z]")
- (#not-match? @_direction "^\\{")
- (#set! db "order"))
+ (#match? @db.model "^[A-Z]"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_method)
    arguments: (arguments

@@ -384,6 +384,16 @@
 
 ; ---------------------------------------------------------------------------------------------
 ; Queries: filters and sorts
+;
+; The filter and sort calls are named on their own, and the columns in them are matched apart,
+; rooted at the comparison or the column: a pattern rooted at the call with the argument forms
+; inside would be tried, with all its alternatives, at every call of every file. A column
+; matched apart belongs to the innermost query call whose arguments hold it.
+
+; .filter(…) / .where(…) / .order_by(…) on a query
+((call
+   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)) @db.call
+ (#any-of? @_method "filter" "where" "order_by"))
 
 ; .filter_by(email=…) on a query (the columns of the query's model)
 ((call
@@ -391,101 +401,96 @@
    arguments: (argument_list (keyword_argument name: (identifier) @db.column))) @db.call
  (#eq? @_method "filter_by"))
 
-; .filter(…) / .where(…), each argument, or each argument of and_(…) / or_(…):
+; In a filter (each argument, or inside and_(…) / or_(…)):
 ; - User.email == x, User.age >= n (not when the other side is a column too: a join condition);
 ; - User.email.in_(…), .like(…), .ilike(…), .startswith(…), .between(…), .is_(None)
 ;   (negations such as not_in / is_not make no use);
 ; - func.lower(User.email) == x;
 ; - a boolean column on its own: .filter(User.is_active).
-((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
-   arguments: (argument_list [
-     (comparison_operator
-       [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]
-       ["==" "<" "<=" ">" ">="] @db.operator
-       (_) @_other)
-     (call function: (attribute
-       object: [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]
-       attribute: (identifier) @db.operator))
-     (comparison_operator
-       (call
-         function: (attribute object: (identifier) @_func attribute: (identifier) @db.operator)
-         arguments: (argument_list . [
-           (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-           (attribute
-             object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-             attribute: (identifier) @db.column)
-         ]))
-       "==")
-     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column @_flagged)
-     (call
-       function: [(identifier) @_junction (attribute attribute: (identifier) @_junction)]
-       arguments: (argument_list [
-         (comparison_operator
-           [
-             (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-             (attribute
-               object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-               attribute: (identifier) @db.column)
-           ]
-           ["==" "<" "<=" ">" ">="] @db.operator
-           (_) @_other)
-         (call function: (attribute
-           object: [
-             (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-             (attribute
-               object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-               attribute: (identifier) @db.column)
-           ]
-           attribute: (identifier) @db.operator))
-       ]))
-   ])) @db.call
- (#any-of? @_method "filter" "where")
- (#any-of? @_junction "and_" "or_")
+((comparison_operator
+   .
+   [
+     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+     (attribute
+       object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+       attribute: (identifier) @db.column)
+   ]
+   .
+   ["==" "<" "<=" ">" ">="] @db.operator
+   .
+   (_) @_other .)
  (#match? @_class "^[A-Z]")
  (#eq? @_c "c")
- (#eq? @_func "func")
- (#match? @_flagged "^(is|has)_")
- (#any-of? @db.operator "==" "<" "<=" ">" ">=" "in_" "like" "ilike" "startswith" "istartswith" "endswith" "iendswith" "contains" "icontains" "between" "is_" "regexp_match" "lower" "upper")
  (#not-match? @_other "^([A-Z][A-Za-z0-9_]*[.][a-z_][A-Za-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*[.]c[.][A-Za-z_][A-Za-z0-9_]*)$"))
+((call function: (attribute
+   object: [
+     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+     (attribute
+       object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+       attribute: (identifier) @db.column)
+   ]
+   attribute: (identifier) @db.operator))
+ (#match? @_class "^[A-Z]")
+ (#eq? @_c "c")
+ (#any-of? @db.operator "in_" "like" "ilike" "startswith" "istartswith" "endswith" "iendswith" "contains" "icontains" "between" "is_" "regexp_match"))
+((comparison_operator
+   .
+   (call
+     function: (attribute object: (identifier) @_func attribute: (identifier) @db.operator)
+     arguments: (argument_list . [
+       (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+       (attribute
+         object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+         attribute: (identifier) @db.column)
+     ] .))
+   .
+   "==")
+ (#eq? @_func "func")
+ (#match? @_class "^[A-Z]")
+ (#eq? @_c "c")
+ (#any-of? @db.operator "lower" "upper"))
+((call
+   function: (attribute attribute: (identifier) @_method)
+   arguments: (argument_list
+     (attribute object: (identifier) @db.model attribute: (identifier) @db.column))) @db.call
+ (#any-of? @_method "filter" "where")
+ (#match? @db.model "^[A-Z]")
+ (#match? @db.column "^(is|has)_"))
 
 ; .order_by(Order.created_at), .order_by(Order.created_at.desc()), .order_by(desc(Order.created_at))
 ((call
-   function: (attribute object: (_) @db.receiver attribute: (identifier) @_method)
+   function: (attribute attribute: (identifier) @_method)
    arguments: (argument_list [
      (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
      (attribute
        object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
        attribute: (identifier) @db.column)
-     (call function: (attribute
-       object: [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]
-       attribute: (identifier) @_direction))
-     (call
-       function: [(identifier) @_direction (attribute attribute: (identifier) @_direction)]
-       arguments: (argument_list [
-         (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
-         (attribute
-           object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
-           attribute: (identifier) @db.column)
-       ]))
    ])) @db.call
  (#eq? @_method "order_by")
  (#match? @_class "^[A-Z]")
  (#eq? @_c "c")
+ (#set! db "order"))
+((call function: (attribute
+   object: [
+     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+     (attribute
+       object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+       attribute: (identifier) @db.column)
+   ]
+   attribute: (identifier) @_direction))
+ (#match? @_class "^[A-Z]")
+ (#eq? @_c "c")
  (#any-of? @_direction "desc" "asc")
+ (#set! db "order"))
+((call
+   function: [(identifier) @_direction (attribute attribute: (identifier) @_direction)]
+   arguments: (argument_list . [
+     (attribute object: (identifier) @db.model @_class attribute: (identifier) @db.column)
+     (attribute
+       object: (attribute object: (identifier) @db.model attribute: (identifier) @_c)
+       attribute: (identifier) @db.column)
+   ] .))
+ (#any-of? @_direction "desc" "asc")
+ (#match? @_class "^[A-Z]")
+ (#eq? @_c "c")
  (#set! db "order"))

@@ -148,6 +148,7 @@ fn pass<'t>(
                 Capture::DbTable => bound.db.table = Some(node),
                 Capture::DbReceiver => bound.db.receiver = Some(node),
                 Capture::DbColumn => bound.db.column = Some(node),
+                Capture::DbArgument => bound.db.argument = Some(node),
                 Capture::DbOperator => bound.db.operator = Some(node),
                 Capture::DbVerb => bound.db.verb = Some(node),
                 Capture::SchemaOption => bound.db.option = Some(node),
@@ -291,6 +292,7 @@ struct DbBound<'t> {
     table: Option<Node<'t>>,
     receiver: Option<Node<'t>>,
     column: Option<Node<'t>>,
+    argument: Option<Node<'t>>,
     operator: Option<Node<'t>>,
     verb: Option<Node<'t>>,
     option: Option<Node<'t>>,
@@ -340,6 +342,7 @@ impl<'t> DbBound<'t> {
                     _ => Lookup::Plain,
                 },
                 model: self.model,
+                argument: self.argument,
             }
         });
         if let Some(call) = self.call {
@@ -351,7 +354,8 @@ impl<'t> DbBound<'t> {
             record.columns.extend(column);
         } else if let Some(column) = column {
             // A column pattern of its own (`where: { email }`, cheaper than one rooted at
-            // the call): it belongs to the innermost query call around it.
+            // the call): it belongs to the query call its `@db.argument` is an argument of,
+            // else to the innermost query call whose arguments hold it.
             db.loose_columns.push(column);
         }
         match (self.model_decl, self.table_name) {

@@ -146,6 +146,10 @@ pub enum Capture {
     DbReceiver,
     /// A column or field name a `@db.call` filters, sorts, joins or groups on.
     DbColumn,
+    /// The argument of a query call that holds a `@db.column` matched without its call (the
+    /// options object of `findAll({ where: { email } })`): the column belongs to the
+    /// `@db.call` this node is an argument of, and to no other.
+    DbArgument,
     /// An operator applied to a `@db.column` (`contains`, `startsWith`, `Like`, `Op.gt`).
     DbOperator,
     /// The method name of a `@db.call` (`filter`, `exclude`, `order_by`, `orderBy`): says what
@@ -267,6 +271,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "a name bound in a function other than by assignment (a local import)",
     ),
     ("block", Capture::Block, "a statement block"),
+    (
+        "db.argument",
+        Capture::DbArgument,
+        "the argument of a @db.call that holds a @db.column matched apart from the call",
+    ),
     (
         "db.call",
         Capture::DbCall,

@@ -238,54 +238,55 @@ fn describe(e: &tree_sitter::QueryError, language: Language) -> String {
 const SUPPORTED_PREDICATES: &str =
     "#eq?, #not-eq?, #any-eq?, #any-not-eq?, #match?, #not-match?, #any-match?, #any-not-match?, #any-of?, #not-any-of?, #set!";
 
-/// Captures that only make sense beside another capture in the same pattern.
-const REQUIRES: &[(Capture, Capture)] = &[
-    (Capture::SinkSql, Capture::SinkCall),
-    (Capture::SinkShell, Capture::SinkCall),
-    (Capture::SinkNosql, Capture::SinkCall),
-    (Capture::SinkPath, Capture::SinkCall),
-    (Capture::SinkRedirect, Capture::SinkCall),
-    (Capture::SinkCode, Capture::SinkCall),
-    (Capture::SinkUrl, Capture::SinkCall),
-    (Capture::SinkHtml, Capture::SinkCall),
-    (Capture::SinkRegex, Capture::SinkCall),
-    (Capture::SinkBound, Capture::SinkCall),
-    (Capture::AssignTarget, Capture::AssignValue),
-    (Capture::AssignValue, Capture::AssignTarget),
-    (Capture::CallName, Capture::Call),
-    (Capture::CallArg, Capture::Call),
-    (Capture::Call, Capture::CallName),
-    (Capture::ImportName, Capture::ImportAlias),
-    (Capture::ImportAlias, Capture::ImportName),
-    (Capture::GuardAllowlist, Capture::GuardSubject),
-    (Capture::GuardRegion, Capture::GuardSubject),
-    (Capture::GuardAfter, Capture::GuardSubject),
-    (Capture::SinkName, Capture::SinkCall),
-    (Capture::ExprPart, Capture::ExprBuild),
-    (Capture::ExprInner, Capture::ExprWrapper),
-    (Capture::ExprWrapper, Capture::ExprInner),
-    (Capture::FunctionName, Capture::Function),
-    (Capture::SourceRoute, Capture::SourceParam),
-    (Capture::LoopLabel, Capture::Loop),
-    (Capture::LoopCondition, Capture::Loop),
-    (Capture::LoopElse, Capture::Loop),
-    (Capture::BreakLabel, Capture::Break),
-    (Capture::Recurse, Capture::RecurseName),
-    (Capture::RecurseName, Capture::Recurse),
-    (Capture::RecurseReceiver, Capture::Recurse),
-    (Capture::DbModel, Capture::DbCall),
-    (Capture::DbTable, Capture::DbCall),
-    (Capture::DbReceiver, Capture::DbCall),
-    (Capture::DbOperator, Capture::DbColumn),
-    (Capture::DbVerb, Capture::DbCall),
-    (Capture::DbName, Capture::DbCall),
-    (Capture::SchemaModelName, Capture::SchemaModel),
-    (Capture::SchemaFieldName, Capture::SchemaField),
-    (Capture::SchemaReferences, Capture::SchemaField),
-    (Capture::SchemaIndexColumn, Capture::SchemaIndex),
-    (Capture::SchemaIndexTable, Capture::SchemaIndex),
-    (Capture::SchemaIndexModel, Capture::SchemaIndex),
-    (Capture::SchemaIndexName, Capture::SchemaIndex),
+/// Captures that only make sense beside one of some other captures in the same pattern.
+const REQUIRES: &[(Capture, &[Capture])] = &[
+    (Capture::SinkSql, &[Capture::SinkCall]),
+    (Capture::SinkShell, &[Capture::SinkCall]),
+    (Capture::SinkNosql, &[Capture::SinkCall]),
+    (Capture::SinkPath, &[Capture::SinkCall]),
+    (Capture::SinkRedirect, &[Capture::SinkCall]),
+    (Capture::SinkCode, &[Capture::SinkCall]),
+    (Capture::SinkUrl, &[Capture::SinkCall]),
+    (Capture::SinkHtml, &[Capture::SinkCall]),
+    (Capture::SinkRegex, &[Capture::SinkCall]),
+    (Capture::SinkBound, &[Capture::SinkCall]),
+    (Capture::AssignTarget, &[Capture::AssignValue]),
+    (Capture::AssignValue, &[Capture::AssignTarget]),
+    (Capture::CallName, &[Capture::Call]),
+    (Capture::CallArg, &[Capture::Call]),
+    (Capture::Call, &[Capture::CallName]),
+    (Capture::ImportName, &[Capture::ImportAlias]),
+    (Capture::ImportAlias, &[Capture::ImportName]),
+    (Capture::GuardAllowlist, &[Capture::GuardSubject]),
+    (Capture::GuardRegion, &[Capture::GuardSubject]),
+    (Capture::GuardAfter, &[Capture::GuardSubject]),
+    (Capture::SinkName, &[Capture::SinkCall]),
+    (Capture::ExprPart, &[Capture::ExprBuild]),
+    (Capture::ExprInner, &[Capture::ExprWrapper]),
+    (Capture::ExprWrapper, &[Capture::ExprInner]),
+    (Capture::FunctionName, &[Capture::Function]),
+    (Capture::SourceRoute, &[Capture::SourceParam]),
+    (Capture::LoopLabel, &[Capture::Loop]),
+    (Capture::LoopCondition, &[Capture::Loop]),
+    (Capture::LoopElse, &[Capture::Loop]),
+    (Capture::BreakLabel, &[Capture::Break]),
+    (Capture::Recurse, &[Capture::RecurseName]),
+    (Capture::RecurseName, &[Capture::Recurse]),
+    (Capture::RecurseReceiver, &[Capture::Recurse]),
+    (Capture::DbModel, &[Capture::DbCall, Capture::DbColumn]),
+    (Capture::DbTable, &[Capture::DbCall]),
+    (Capture::DbReceiver, &[Capture::DbCall]),
+    (Capture::DbOperator, &[Capture::DbColumn]),
+    (Capture::DbArgument, &[Capture::DbColumn]),
+    (Capture::DbVerb, &[Capture::DbCall]),
+    (Capture::DbName, &[Capture::DbCall]),
+    (Capture::SchemaModelName, &[Capture::SchemaModel]),
+    (Capture::SchemaFieldName, &[Capture::SchemaField]),
+    (Capture::SchemaReferences, &[Capture::SchemaField]),
+    (Capture::SchemaIndexColumn, &[Capture::SchemaIndex]),
+    (Capture::SchemaIndexTable, &[Capture::SchemaIndex]),
+    (Capture::SchemaIndexModel, &[Capture::SchemaIndex]),
+    (Capture::SchemaIndexName, &[Capture::SchemaIndex]),
 ];
 
 fn compile_language(
@@ -491,14 +492,15 @@ fn compile_language(
                 .any(|(q, c)| *c == Some(wanted) && *q != CaptureQuantifier::Zero)
         };
         for &(capture, needs) in REQUIRES {
-            if present(capture) && !present(needs) {
+            if present(capture) && !needs.iter().any(|&n| present(n)) {
                 let name = |c: Capture| CAPTURES.iter().find(|x| x.1 == c).map_or("?", |x| x.0);
+                let needs: Vec<String> = needs.iter().map(|&n| format!("@{}", name(n))).collect();
                 return Err(joined.error_at(
                     start,
                     format!(
-                        "a pattern capturing @{} must also capture @{}",
+                        "a pattern capturing @{} must also capture {}",
                         name(capture),
-                        name(needs)
+                        needs.join(" or ")
                     ),
                 ));
             }

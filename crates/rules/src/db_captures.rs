@@ -77,6 +77,9 @@ pub struct DbColumnCapture<'t> {
     pub lookup: Lookup,
     /// The model it is qualified with (`User` in `User.email`), if any.
     pub model: Option<Node<'t>>,
+    /// For a column matched apart from its call: the call argument that holds it (the
+    /// options object of `findAll({ where: { email } })`), if the pattern named one.
+    pub argument: Option<Node<'t>>,
 }
 
 /// An ORM call, merged over the patterns that matched it.
@@ -246,8 +249,8 @@ pub struct DbCaptures<'t> {
     pub tables: Vec<Node<'t>>,
     /// Statements saying a model's table is not managed by the repository.
     pub externals: Vec<Node<'t>>,
-    /// Columns matched apart from their call: each belongs to the innermost `@db.call` around
-    /// it (attached in [`DbCaptures::finish`]).
+    /// Columns matched apart from their call: each belongs to the innermost `@db.call` whose
+    /// arguments hold it (attached in [`DbCaptures::finish`]).
     pub loose_columns: Vec<DbColumnCapture<'t>>,
     /// Field declarations.
     pub fields: Vec<FieldCapture<'t>>,
@@ -380,19 +383,38 @@ impl<'t> DbCaptures<'t> {
         self.positions.clear();
         if !self.loose_columns.is_empty() {
             for column in std::mem::take(&mut self.loose_columns) {
-                let (start, end) = (column.name.start_byte(), column.name.end_byte());
-                // The innermost: the shortest call that holds it (a chain's calls all start
-                // where the chain does).
-                let owner = (0..self.calls.len())
-                    .filter(|&i| {
-                        let call = self.calls[i].call;
-                        call.start_byte() <= start && end <= call.end_byte()
-                    })
-                    .min_by_key(|&i| {
-                        self.calls[i].call.end_byte() - self.calls[i].call.start_byte()
-                    });
+                let owner = match column.argument {
+                    // The call whose argument list holds the argument: a `where` deeper in the
+                    // options (another model's, in an include) belongs to no call.
+                    Some(argument) => self.calls.iter().position(|c| {
+                        let arguments = c.call.child_by_field_name("arguments");
+                        argument
+                            .parent()
+                            .zip(arguments)
+                            .is_some_and(|(p, a)| p.id() == a.id())
+                    }),
+                    // The innermost call whose arguments hold it: a column in the receiver
+                    // chain (`.join(Order, Order.status == "paid").where(…)`) is another call's.
+                    None => {
+                        let (start, end) = (column.name.start_byte(), column.name.end_byte());
+                        (0..self.calls.len())
+                            .filter(|&i| {
+                                let call = self.calls[i].call;
+                                let arguments =
+                                    call.child_by_field_name("arguments").unwrap_or(call);
+                                arguments.start_byte() <= start && end <= arguments.end_byte()
+                            })
+                            .min_by_key(|&i| {
+                                self.calls[i].call.end_byte() - self.calls[i].call.start_byte()
+                            })
+                    }
+                };
                 if let Some(owner) = owner {
-                    self.calls[owner].columns.push(column);
+                    let call = &mut self.calls[owner];
+                    // `q.filter(User.email == e)`: the qualified column names the model of a
+                    // query that starts there.
+                    call.model = call.model.or(column.model);
+                    call.columns.push(column);
                 }
             }
         }
