@@ -105,7 +105,10 @@ impl<'a> CachingAnalyzer<'a> {
 
 impl FileAnalyzer for CachingAnalyzer<'_> {
     fn prepare(&self, languages: &[Language]) {
-        self.engine.prepare(languages);
+        // With a cache, a warm run may need no query at all: compile on first use instead.
+        if self.cache.is_none() {
+            self.engine.prepare(languages);
+        }
     }
 
     fn analyze(

@@ -49,7 +49,10 @@ fn fetch(url: &str, rev: Option<&str>, folder: &Path) -> Result<PathBuf, String>
         ],
     )
     .map_err(|e| format!("cannot fetch '{wanted}' from {url}: {e}"))?;
-    git(folder, &["checkout", "--quiet", "--force", "--detach", "FETCH_HEAD"])?;
+    git(
+        folder,
+        &["checkout", "--quiet", "--force", "--detach", "FETCH_HEAD"],
+    )?;
     git(folder, &["clean", "--quiet", "-ffdx"])?;
     Ok(folder.to_path_buf())
 }
@@ -59,7 +62,12 @@ fn git(folder: &Path, args: &[&str]) -> Result<String, String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(folder)
-        .args(["-c", "core.hooksPath=/dev/null", "-c", "advice.detachedHead=false"])
+        .args([
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "advice.detachedHead=false",
+        ])
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0")
         .stdin(std::process::Stdio::null())
@@ -137,6 +145,9 @@ mod tests {
             ..repo
         };
         let error = checkout(&missing, &work).unwrap_err();
-        assert!(error.starts_with("cannot fetch 'HEAD' from file://"), "{error}");
+        assert!(
+            error.starts_with("cannot fetch 'HEAD' from file://"),
+            "{error}"
+        );
     }
 }

@@ -272,9 +272,10 @@ fn trend_chart(page: &mut String, trend: &[TrendPoint]) {
         let _ = writeln!(
             page,
             "<p>{} — the trend starts with the next run.</p></section>",
-            trend
-                .first()
-                .map_or_else(|| "No run yet".to_string(), |p| format!("{} findings in this run", p.findings))
+            trend.first().map_or_else(
+                || "No run yet".to_string(),
+                |p| format!("{} findings in this run", p.findings)
+            )
         );
         return;
     }
@@ -322,7 +323,11 @@ fn changes(page: &mut String, summary: &Summary) {
             page,
             "<h3>{}{}</h3>\n<ul class=\"changes\">",
             escape(&repo.name),
-            if repo.compared { "" } else { " (first run: everything is new)" }
+            if repo.compared {
+                ""
+            } else {
+                " (first run: everything is new)"
+            }
         );
         let list = |page: &mut String, items: &[Change], total: u64, class: &str, sign: &str| {
             for item in items {

@@ -111,9 +111,9 @@ impl Manifest {
     pub fn parse(path: &Path, text: &str) -> Result<Manifest, ManifestError> {
         let file: File = toml::from_str(text).map_err(|e| ManifestError::Syntax {
             path: path.to_path_buf(),
-            line: e
-                .span()
-                .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            }),
             message: e.message().trim().replace('\n', " "),
         })?;
         let folder = path
@@ -134,7 +134,9 @@ impl Manifest {
                 ));
             }
             if repos.iter().any(|r| r.name == entry.name) {
-                return Err(bad("the name is used twice; names must be unique".to_string()));
+                return Err(bad(
+                    "the name is used twice; names must be unique".to_string()
+                ));
             }
             let source = match (&entry.path, &entry.url) {
                 (Some(local), None) => {
@@ -224,11 +226,15 @@ category = "frontend"
                 .unwrap_err()
                 .to_string()
         };
-        assert!(error("[[repo]]\nname = \"a\"\npath = \"x\"\n[[repo]]\nname = \"a\"\npath = \"y\"\n")
-            .contains("repository 'a': the name is used twice"));
+        assert!(error(
+            "[[repo]]\nname = \"a\"\npath = \"x\"\n[[repo]]\nname = \"a\"\npath = \"y\"\n"
+        )
+        .contains("repository 'a': the name is used twice"));
         assert!(error("[[repo]]\nname = \"a\"\n").contains("exactly one of `path` and `url`"));
         assert!(error("[[repo]]\nname = \"../a\"\npath = \"x\"\n").contains("a name is"));
-        assert!(error("[[repo]]\nname = \"a\"\npath = \"x\"\nbranch = \"y\"\n")
-            .starts_with("f.toml:4: unknown field `branch`"));
+        assert!(
+            error("[[repo]]\nname = \"a\"\npath = \"x\"\nbranch = \"y\"\n")
+                .starts_with("f.toml:4: unknown field `branch`")
+        );
     }
 }

@@ -223,9 +223,12 @@ fn scan_repo(
         ruleset,
         registry,
     );
-    let mut result =
-        shipshape_scan::scan_in_current_pool(&configured.options, &analyzer, &shipshape_scan::Silent)
-            .map_err(|e| e.to_string())?;
+    let mut result = shipshape_scan::scan_in_current_pool(
+        &configured.options,
+        &analyzer,
+        &shipshape_scan::Silent,
+    )
+    .map_err(|e| e.to_string())?;
     (configured.finish)(&mut result);
 
     let sarif_name = format!("{}.sarif", repo.name);
@@ -306,7 +309,15 @@ fn scan_repo(
         .absent
         .iter()
         .take(MAX_LISTED)
-        .map(|old| change(&old.rule_id, old.level, &old.path, old.region.start_line, &old.message))
+        .map(|old| {
+            change(
+                &old.rule_id,
+                old.level,
+                &old.path,
+                old.region.start_line,
+                &old.message,
+            )
+        })
         .collect();
     row.trend = batch
         .store

@@ -21,7 +21,9 @@ impl std::str::FromStr for Shard {
 
     fn from_str(text: &str) -> Result<Shard, String> {
         let bad = || {
-            format!("'{text}' is not a shard: write I/N with 0 <= I < N, e.g. 0/4 (the first of four)")
+            format!(
+                "'{text}' is not a shard: write I/N with 0 <= I < N, e.g. 0/4 (the first of four)"
+            )
         };
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let index: usize = index.trim().parse().map_err(|_| bad())?;
@@ -71,7 +73,11 @@ fn assign(repos: &[Repo], sizes: &HashMap<String, u64>, count: usize) -> Vec<usi
     known.sort_unstable();
     let median = known[known.len() / 2];
     let size = |index: usize| sizes.get(&repos[index].name).copied().unwrap_or(median);
-    order.sort_by(|&a, &b| size(b).cmp(&size(a)).then(repos[a].name.cmp(&repos[b].name)));
+    order.sort_by(|&a, &b| {
+        size(b)
+            .cmp(&size(a))
+            .then(repos[a].name.cmp(&repos[b].name))
+    });
     let mut load = vec![0u64; count];
     for index in order {
         let lightest = (0..count).min_by_key(|&s| (load[s], s)).unwrap_or(0);

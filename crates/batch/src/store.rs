@@ -79,11 +79,9 @@ impl Store {
         std::fs::create_dir_all(folder).map_err(|e| fail(format!("cannot create: {e}")))?;
         let main = connect(&path).map_err(|e| fail(e.to_string()))?;
         let version: Option<String> = main
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'schema'",
-                [],
-                |row| row.get(0),
-            )
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |row| {
+                row.get(0)
+            })
             .optional()
             .map_err(|e| fail(e.to_string()))?;
         if version.as_deref() != Some(SCHEMA_VERSION) {
@@ -319,9 +317,12 @@ impl Store {
                 params![run.id, now()],
             )
             .map_err(fail)?;
+        // Only finished runs older than this one: a run going on at the same time in another
+        // process (or a newer one) may still be some repository's baseline.
         transaction
             .execute(
-                "UPDATE repo_runs SET results = NULL WHERE run != ?1 AND results IS NOT NULL \
+                "UPDATE repo_runs SET results = NULL WHERE run < ?1 AND results IS NOT NULL \
+                 AND run IN (SELECT id FROM runs WHERE finished IS NOT NULL) \
                  AND repo IN (SELECT repo FROM repo_runs WHERE run = ?1 AND status = 'ok')",
                 params![run.id],
             )
@@ -351,7 +352,11 @@ pub struct Writer {
 
 impl Writer {
     fn send(&self, write: Write) {
-        let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let sender = self
+            .sender
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         if let Some(sender) = sender {
             // The thread only stops when the sender is dropped.
             let _ = sender.send(write);
@@ -380,7 +385,7 @@ impl Writer {
 /// clone the sender, which is short next to analysing a file.
 fn write_loop(mut connection: Connection, receiver: mpsc::Receiver<Write>) -> usize {
     const MAX_BATCH: usize = 512;
-    const MAX_WAIT: Duration = Duration::from_millis(500);
+    const MAX_WAIT: Duration = Duration::from_millis(200);
     let mut failed = 0;
     while let Ok(first) = receiver.recv() {
         let mut batch = vec![first];
@@ -404,8 +409,9 @@ fn commit(connection: &mut Connection, batch: Vec<Write>) -> rusqlite::Result<()
     let transaction =
         connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     {
-        let mut put = transaction
-            .prepare_cached("INSERT OR REPLACE INTO files (key, value, used) VALUES (?1, ?2, ?3)")?;
+        let mut put = transaction.prepare_cached(
+            "INSERT OR REPLACE INTO files (key, value, used) VALUES (?1, ?2, ?3)",
+        )?;
         let mut touch = transaction.prepare_cached("UPDATE files SET used = ?2 WHERE key = ?1")?;
         let day = today();
         for write in batch {
@@ -526,7 +532,9 @@ mod tests {
 
         let first = store.begin_run("scope", None).unwrap();
         assert!(!first.resumed);
-        store.record(&first, "a", true, 2, 10, "{}", Some(b"r1")).unwrap();
+        store
+            .record(&first, "a", true, 2, 10, "{}", Some(b"r1"))
+            .unwrap();
         // Killed here: the next start continues the same run.
         let again = store.begin_run("scope", None).unwrap();
         assert_eq!((again.id, again.resumed), (first.id, true));

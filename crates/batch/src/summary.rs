@@ -318,7 +318,9 @@ impl Summary {
 fn fleet_trend(repositories: &[RepoSummary]) -> Vec<TrendPoint> {
     let mut by_run: BTreeMap<String, (i64, u64)> = BTreeMap::new();
     for point in repositories.iter().flat_map(|r| &r.trend) {
-        let entry = by_run.entry(point.run.clone()).or_insert((point.started, 0));
+        let entry = by_run
+            .entry(point.run.clone())
+            .or_insert((point.started, 0));
         entry.0 = entry.0.min(point.started);
         entry.1 += point.findings;
     }

@@ -171,7 +171,9 @@ pub(crate) fn user_packs(
 }
 
 /// The missing-index join's settings from `[missing-index]`.
-pub(crate) fn join_options(config: &crate::config::Config) -> shipshape_rules::db_join::JoinOptions {
+pub(crate) fn join_options(
+    config: &crate::config::Config,
+) -> shipshape_rules::db_join::JoinOptions {
     shipshape_rules::db_join::JoinOptions {
         dialect: config.missing_index.dialect.map(|d| match d {
             crate::config::DialectName::Postgres => shipshape_schema::Dialect::Postgres,

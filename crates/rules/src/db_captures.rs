@@ -98,7 +98,9 @@ pub struct DbCallCapture<'t> {
 }
 
 /// Table-naming conventions of the ORMs (`(#set! naming "…")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Naming {
     /// The model's name is the table's name.
     #[default]
