@@ -281,19 +281,26 @@ fn trend_chart(page: &mut String, trend: &[TrendPoint]) {
     }
     let (width, height, pad) = (420.0, 160.0, 24.0);
     let max = trend.iter().map(|p| p.findings).max().unwrap_or(0);
+    let points = polyline(trend, width, height, pad);
     let _ = writeln!(
         page,
         "<svg width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"fleet trend\" font-size=\"11\">\
          <line x1=\"{pad}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d0d7de\"/>\
          <text x=\"2\" y=\"{}\">{max}</text><text x=\"2\" y=\"{}\">0</text>\
-         <polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"{}\"/>",
+         <polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"{points}\"/>",
         height - pad,
         width - pad,
         height - pad,
         pad + 4.0,
         height - pad,
-        polyline(trend, width, height, pad)
     );
+    for point in points.split(' ') {
+        if let Some((x, y)) = point.split_once(',') {
+            page.push_str(&format!(
+                "<circle cx=\"{x}\" cy=\"{y}\" r=\"3\" fill=\"#0969da\"/>"
+            ));
+        }
+    }
     if let (Some(first), Some(last)) = (trend.first(), trend.last()) {
         let _ = write!(
             page,

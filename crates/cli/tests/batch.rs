@@ -599,3 +599,169 @@ fn a_broken_manifest_is_a_usage_error() {
         stderr(&output)
     );
 }
+
+/// Headless Chromium: `$SHIPSHAPE_CHROMIUM`, else `chromium` on the PATH. `.ci/run` installs
+/// Debian's package when it is missing and sets `SHIPSHAPE_REQUIRE_CHROMIUM`, so CI never
+/// skips this; elsewhere the test says it is skipped.
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("SHIPSHAPE_CHROMIUM") {
+        return Some(path.into());
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("SHIPSHAPE_REQUIRE_CHROMIUM").is_none(),
+            "SHIPSHAPE_REQUIRE_CHROMIUM is set but no chromium was found"
+        );
+        eprintln!("skipped: no chromium (apt-get install chromium, or set SHIPSHAPE_CHROMIUM)");
+    }
+    found
+}
+
+/// `(width, height, RGB pixels)` of a PNG file.
+fn pixels(path: &Path) -> (usize, usize, Vec<[u8; 3]>) {
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    let mut decoder = png::Decoder::new(file);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    let channels = info.color_type.samples();
+    let rgb = buffer[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| match channels {
+            1 | 2 => [p[0], p[0], p[0]],
+            _ => [p[0], p[1], p[2]],
+        })
+        .collect();
+    (info.width as usize, info.height as usize, rgb)
+}
+
+fn near(pixel: [u8; 3], hex: &str) -> bool {
+    let channel = |i: usize| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap();
+    (0..3).all(|i| pixel[i].abs_diff(channel(i)) <= 8)
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut manifest = String::new();
+    let makers: [fn(usize) -> String; 4] = [python, javascript, typescript, rust];
+    for n in 0..5 {
+        let name = format!("app-{n}");
+        let extension = ["py", "js", "ts", "rs", "py"][n];
+        repository(
+            &root.join(&name),
+            &[(&format!("src/main.{extension}"), makers[n % 4](n))],
+        );
+        manifest.push_str(&format!(
+            "[[repo]]\nname = \"{name}\"\npath = \"{name}\"\n\n"
+        ));
+    }
+    manifest.push_str("[[repo]]\nname = \"gone-1\"\npath = \"nowhere-1\"\n\n");
+    manifest.push_str("[[repo]]\nname = \"gone-2\"\npath = \"nowhere-2\"\n\n");
+    std::fs::write(root.join("fleet.toml"), manifest).unwrap();
+    for night in ["night-1", "night-2"] {
+        let output = batch(
+            root,
+            &[
+                "fleet.toml",
+                "--out",
+                "out",
+                "--cache-dir",
+                "cache",
+                "--run-id",
+                night,
+            ],
+        );
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    }
+
+    let shot = root.join("shot.png");
+    let output = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            "--window-size=1400,1000",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            root.join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", root.join("out/report.html").display()))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        shot.is_file(),
+        "chromium wrote no screenshot: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (width, height, image) = pixels(&shot);
+    assert_eq!((width, height), (1400, 1000));
+
+    // Not blank: ink on the page, in more than a handful of colours.
+    let ink = image.iter().filter(|p| !near(**p, "#ffffff")).count();
+    assert!(
+        ink * 100 > image.len(),
+        "the page is nearly blank: {ink} pixels"
+    );
+    let colours: std::collections::HashSet<[u8; 3]> = image.iter().copied().collect();
+    assert!(colours.len() > 16, "only {} colours", colours.len());
+
+    // The fleet table: its status column is the pixel column with most status colours;
+    // down that column, one run of colour per repository, ok and failed as the summary says,
+    // under a header row in the table-header grey.
+    let at = |x: usize, y: usize| image[y * width + x];
+    let status = |p: [u8; 3]| near(p, "#2e7d32") || near(p, "#c62828");
+    let column = (0..width)
+        .max_by_key(|&x| (0..height).filter(|&y| status(at(x, y))).count())
+        .unwrap();
+    let mut runs: Vec<(&str, usize)> = Vec::new();
+    let mut previous = "";
+    for y in 0..height {
+        let kind = match at(column, y) {
+            p if near(p, "#2e7d32") => "ok",
+            p if near(p, "#c62828") => "failed",
+            _ => "",
+        };
+        if !kind.is_empty() && kind != previous {
+            runs.push((kind, y));
+        }
+        previous = kind;
+    }
+    let kinds: Vec<&str> = runs.iter().map(|r| r.0).collect();
+    // Rows are sorted by name: app-0 … app-4, then gone-1 and gone-2.
+    assert_eq!(kinds, ["ok", "ok", "ok", "ok", "ok", "failed", "failed"]);
+    let gaps: Vec<usize> = runs.windows(2).map(|w| w[1].1 - w[0].1).collect();
+    assert!(
+        gaps.iter().all(|&g| (18..60).contains(&g)),
+        "one table row each: {gaps:?}"
+    );
+    let first_row = runs[0].1;
+    let header = (first_row.saturating_sub(60)..first_row)
+        .flat_map(|y| (column..(column + 400).min(width)).map(move |x| (x, y)))
+        .filter(|&(x, y)| near(at(x, y), "#f6f8fa"))
+        .count();
+    assert!(
+        header > 1000,
+        "a header row above the first repository: {header} pixels"
+    );
+}
