@@ -39,7 +39,7 @@ pub fn render(summary: &Summary) -> String {
          <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         escape(&title)
     );
-    let _ = write!(page, "<h1>{}</h1>\n", escape(&title));
+    let _ = writeln!(page, "<h1>{}</h1>", escape(&title));
     cards(&mut page, summary);
     fleet_table(&mut page, summary);
     page.push_str("<div class=\"row\">\n");
@@ -163,9 +163,9 @@ fn fleet_table(page: &mut String, summary: &Summary) {
         }
         count_cell(page, repo.new, "new");
         count_cell(page, repo.fixed, "fixed");
-        let _ = write!(
+        let _ = writeln!(
             page,
-            "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<td>{}</td><td>{}</td><td>{}</td></tr>",
             repo.files_analyzed,
             repo.files_cached,
             sparkline(&repo.trend)

@@ -3,7 +3,7 @@
 //! configuration, one missing), scanned twice with changes in between; shards merged; a
 //! batch killed midway and continued; two batches sharing one cache at once; the HTML report
 //! rendered in headless Chromium.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 mod common;
 
