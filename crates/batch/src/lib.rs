@@ -7,6 +7,7 @@
 //! - [`run`]: scheduling on one shared worker pool, one repository at a time per worker.
 //! - [`shard`]: deterministic shares of the manifest, balanced by size.
 //! - [`summary`], [`html`], [`merge`]: `summary.json`, `report.html`, combining shards.
+//! - [`previous`]: the previous run's output folder, history for a store that has none.
 //!
 //! The CLI reads each repository's `shipshape.toml` (through [`run::Configure`]) and prints;
 //! this crate does everything else.
@@ -17,6 +18,7 @@ pub mod checkout;
 pub mod html;
 pub mod manifest;
 pub mod merge;
+pub mod previous;
 pub mod run;
 pub mod shard;
 pub mod store;

@@ -89,6 +89,9 @@ pub struct Batch<'a> {
     pub configure: &'a dyn Configure,
     /// Told about progress.
     pub observer: &'a dyn BatchObserver,
+    /// The previous run's output (`--previous`), for repositories this store has no history
+    /// of (a shard that took over a repository from another machine).
+    pub previous: Option<crate::previous::Previous>,
 }
 
 impl std::fmt::Debug for Batch<'_> {
@@ -281,7 +284,8 @@ fn scan_repo(
     let previous = batch
         .store
         .previous_results(&batch.run, &repo.name)
-        .and_then(|blob| decode_results(&blob));
+        .and_then(|blob| decode_results(&blob))
+        .or_else(|| batch.previous.as_ref()?.results(&repo.name));
     row.compared = previous.is_some();
     let owned: Vec<Finding> = current.iter().map(|f| (*f).clone()).collect();
     let comparison = Baseline {
@@ -329,6 +333,13 @@ fn scan_repo(
             findings: past.findings,
         })
         .collect();
+    if row.trend.is_empty() {
+        row.trend = batch
+            .previous
+            .as_ref()
+            .map(|p| p.trend(&repo.name, &batch.run.label))
+            .unwrap_or_default();
+    }
     row.trend.push(TrendPoint {
         run: batch.run.label.clone(),
         started: crate::store::now(),

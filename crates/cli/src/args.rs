@@ -72,6 +72,11 @@ pub(crate) struct BatchArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) sizes: Option<PathBuf>,
 
+    /// The output folder of the previous run (merged, when sharded): new/fixed and the trend
+    /// of repositories this cache has no history of are taken from it.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) previous: Option<PathBuf>,
+
     /// A label for this run in the history and the report; give every shard of one night
     /// the same [default: the start time; a killed run is continued]
     #[arg(long, value_name = "LABEL")]

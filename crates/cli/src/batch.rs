@@ -88,6 +88,10 @@ pub(crate) fn batch(args: BatchArgs) -> Result<ExitCode> {
         ruleset,
         configure: &configure,
         observer: &printer,
+        previous: args
+            .previous
+            .clone()
+            .map(shipshape_batch::previous::Previous::new),
     };
     let started = std::time::Instant::now();
     let (rows, failed_writes) = run_batch(&batch)?;

@@ -336,8 +336,9 @@ fn a_fleet_twice_with_changes_then_in_two_shards() {
     let single = all_results(&root.join("night2"));
     assert_eq!(single.len(), 21);
 
-    // The same night in two shards (own caches, as on two machines), balanced by night 2's
-    // sizes, then merged: the same findings per repository.
+    // The same night in two shards (own caches, as on two machines, so no history of their
+    // own: night 1's output stands in for it), balanced by night 2's sizes, then merged: the
+    // same findings, new and fixed per repository.
     let mut in_shards = 0;
     for index in 0..2 {
         let shard = format!("{index}/2");
@@ -355,6 +356,8 @@ fn a_fleet_twice_with_changes_then_in_two_shards() {
                 &shard,
                 "--sizes",
                 "night2/summary.json",
+                "--previous",
+                "night1",
                 "--run-id",
                 "night-2",
             ],
@@ -387,8 +390,19 @@ fn a_fleet_twice_with_changes_then_in_two_shards() {
         assert_eq!(merged_rows[&name]["status"], row["status"], "{name}");
         assert_eq!(merged_rows[&name]["findings"], row["findings"], "{name}");
         assert_eq!(merged_rows[&name]["rules"], row["rules"], "{name}");
+        assert_eq!(merged_rows[&name]["new"], row["new"], "{name}");
+        assert_eq!(merged_rows[&name]["fixed"], row["fixed"], "{name}");
     }
     assert_eq!(all_results(&root.join("merged")), single);
+    let runs = |s: &Value| -> Vec<String> {
+        s["trend"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| format!("{} {}", p["run"], p["findings"]))
+            .collect()
+    };
+    assert_eq!(runs(&merged_summary), runs(&night2));
     let html = std::fs::read_to_string(root.join("merged/report.html")).unwrap();
     assert!(html.contains("<table class=\"fleet\">") && html.contains("shards 0/2, 1/2"));
 }
