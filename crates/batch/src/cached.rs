@@ -39,7 +39,34 @@ pub fn ruleset_version(binary: &str, packs: &[PackFile], engine: &Engine) -> Str
     hex(&hash.finalize())
 }
 
-/// A hash of the file at `path` (the running binary), or of nothing when it cannot be read.
+/// A hash of the running binary. Hashing a release binary takes a fraction of a second (a
+/// debug one several); the store remembers it for the binary's path, size and modification
+/// time, so only a new build is hashed again.
+pub fn binary_hash(store: &Store) -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return String::new();
+    };
+    let stamp = std::fs::metadata(&exe)
+        .ok()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)))
+        .map(|(len, modified)| {
+            let since = modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            format!("{}|{len}|{}", exe.display(), since.as_nanos())
+        });
+    let key = stamp.as_ref().map(|s| format!("binary-hash:{s}"));
+    if let Some(known) = key.as_deref().and_then(|k| store.meta(k)) {
+        return known;
+    }
+    let hash = file_hash(&exe);
+    if let Some(key) = key {
+        store.set_meta(&key, &hash);
+    }
+    hash
+}
+
+/// A hash of the file at `path`, or of nothing when it cannot be read.
 pub fn file_hash(path: &std::path::Path) -> String {
     let mut hash = Sha256::new();
     if let Ok(mut file) = std::fs::File::open(path) {

@@ -4,7 +4,7 @@
 //! SQLite in WAL mode is what lets two batches share one cache and survive being killed:
 //! every change is a transaction (a killed process leaves the last committed state), readers
 //! never block the one writer, and a second process waits for the write lock (busy timeout)
-//! instead of failing. See `docs/decisions/0013-batch-store-and-scheduling.md`.
+//! instead of failing. See `docs/decisions/0014-batch-store-and-scheduling.md`.
 //!
 //! Worker threads read through one connection each (indexed by rayon's thread index, so no
 //! two threads share one and no lock is contended); writes go through a [`Writer`] thread that
@@ -128,6 +128,25 @@ impl Store {
             .optional()
             .ok()
             .flatten()
+    }
+
+    /// A value of the store's own bookkeeping (`meta` table).
+    pub fn meta(&self, key: &str) -> Option<String> {
+        self.main()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()
+            .ok()
+            .flatten()
+    }
+
+    /// Set a bookkeeping value; failing to is harmless (it is recomputed).
+    pub fn set_meta(&self, key: &str, value: &str) {
+        let _ = self.main().execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        );
     }
 
     /// A writer thread for cached results.
@@ -517,7 +536,9 @@ mod tests {
     #[test]
     fn labels_are_utc_timestamps() {
         assert_eq!(utc_label(0), "1970-01-01T00:00:00Z");
-        assert_eq!(utc_label(1_795_000_000), "2026-11-17T09:46:40Z");
+        assert_eq!(utc_label(1_795_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(utc_label(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(utc_label(1_735_689_599), "2024-12-31T23:59:59Z");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::args::{BatchArgs, MergeArgs};
 use crate::commands::{join_options, user_packs};
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
-use shipshape_batch::cached::{file_hash, ruleset_version};
+use shipshape_batch::cached::{binary_hash, ruleset_version};
 use shipshape_batch::manifest::{Manifest, Repo};
 use shipshape_batch::run::{run_batch, Batch, BatchObserver, Configure, Configured};
 use shipshape_batch::store::Store;
@@ -45,9 +45,7 @@ pub(crate) fn batch(args: BatchArgs) -> Result<ExitCode> {
     let packs = PackFile::embedded();
     let mut engine = Engine::new(QuerySet::new(packs.clone()), Registry::new());
     engine.limits.max_file_bytes = usize::try_from(args.max_file_bytes).unwrap_or(usize::MAX);
-    let binary = std::env::current_exe()
-        .map(|exe| file_hash(&exe))
-        .unwrap_or_default();
+    let binary = binary_hash(&store);
     let ruleset = ruleset_version(&binary, &packs, &engine);
 
     let out = std::path::absolute(&args.out).unwrap_or_else(|_| args.out.clone());
