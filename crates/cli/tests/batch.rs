@@ -779,3 +779,160 @@ fn the_report_renders_in_headless_chromium() {
         "a header row above the first repository: {header} pixels"
     );
 }
+
+fn yaml_documents(relative: &str) -> Vec<yaml_rust2::Yaml> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative);
+    yaml_rust2::YamlLoader::load_from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `script` with the pod's mount points `/data` and `/fleet` moved under `root`. A mount point
+/// is only replaced where a path starts and as a whole name (`/fleet/fleet.toml` is one path).
+fn pod_paths(script: &str, root: &Path) -> String {
+    let is_name = |c: char| c.is_alphanumeric() || "._-".contains(c);
+    let mut out = String::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        let starts_path = !out.ends_with(|p: char| is_name(p) || "/$}".contains(p));
+        let mount = ["/data", "/fleet"].into_iter().find(|m| {
+            starts_path
+                && rest.starts_with(m)
+                && !rest[m.len()..].starts_with(|n: char| n.is_alphanumeric() || n == '_')
+        });
+        if let Some(mount) = mount {
+            out.push_str(&root.join(&mount[1..]).display().to_string());
+            rest = &rest[mount.len()..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Run one of the Kubernetes example's container scripts the way its pod would, with the
+/// volumes as folders under `root` and this build's `shipshape` on the PATH.
+fn run_pod_script(root: &Path, container: &yaml_rust2::Yaml, env: &[(&str, String)]) -> i32 {
+    let script = pod_paths(container["args"][0].as_str().unwrap(), root);
+    let bin = Path::new(env!("CARGO_BIN_EXE_shipshape")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut command = Command::new("/bin/sh");
+    command.arg("-c").arg(script).env("PATH", path);
+    for variable in container["env"].as_vec().unwrap() {
+        command.env(
+            variable["name"].as_str().unwrap(),
+            variable["value"].as_str().unwrap(),
+        );
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.code().is_some(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.status.code().unwrap()
+}
+
+#[test]
+fn the_kubernetes_indexed_job_and_its_merge_run_as_written() {
+    let documents = yaml_documents("docs/examples/kubernetes/fleet-scan.yaml");
+    let scan = &documents[0];
+    let merge = &documents[1];
+    assert_eq!(scan["kind"].as_str(), Some("Job"));
+    assert_eq!(scan["spec"]["completionMode"].as_str(), Some("Indexed"));
+    let shards = scan["spec"]["completions"].as_i64().unwrap();
+    let shard = &scan["spec"]["template"]["spec"]["containers"][0];
+    let declared = shard["env"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"].as_str() == Some("SHARDS"))
+        .unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .parse::<i64>()
+        .unwrap();
+    assert_eq!(declared, shards, "SHARDS matches completions");
+    let wait = &merge["spec"]["template"]["spec"]["initContainers"][0];
+    let merger = &merge["spec"]["template"]["spec"]["containers"][0];
+
+    // A small fleet in the ConfigMap's place.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut manifest = String::new();
+    for n in 0..6 {
+        let name = format!("app-{n}");
+        repository(&root.join("repos").join(&name), &[("main.py", python(n))]);
+        manifest.push_str(&format!(
+            "[[repo]]\nname = \"{name}\"\npath = \"../repos/{name}\"\n\n"
+        ));
+    }
+    write(root, "fleet/fleet.toml", manifest);
+
+    for (night, expected) in [("night-1", 1), ("night-2", 0)] {
+        let run = ("RUN_ID", night.to_string());
+        for index in 0..shards {
+            let status = run_pod_script(
+                root,
+                shard,
+                &[run.clone(), ("JOB_COMPLETION_INDEX", index.to_string())],
+            );
+            assert_eq!(status, 0, "shard {index} of {night}");
+        }
+        for index in 0..shards {
+            let written = root.join(format!("data/runs/{night}/shard-{index}/summary.json"));
+            assert!(
+                written.is_file(),
+                "{} (the wait would not end)",
+                written.display()
+            );
+        }
+        assert_eq!(run_pod_script(root, wait, &[run.clone()]), 0);
+        // Night 1: everything is new (exit 1 with --fail-on error); night 2: nothing is.
+        assert_eq!(run_pod_script(root, merger, &[run]), expected, "{night}");
+        let merged = summary(&root.join("data/runs").join(night).join("fleet"));
+        assert_eq!(merged["totals"]["ok"], 6);
+        assert_eq!(merged["shards"].as_array().unwrap().len() as i64, shards);
+        let previous = summary(&root.join("data/previous"));
+        assert_eq!(previous["run"], night);
+    }
+
+    // A batch that cannot start (here a broken manifest) fails its pod instead of letting the
+    // merge wait for a summary that never comes.
+    write(root, "fleet/fleet.toml", "[[repo]]\nname = 1\n");
+    let status = run_pod_script(
+        root,
+        shard,
+        &[
+            ("RUN_ID", "night-3".to_string()),
+            ("JOB_COMPLETION_INDEX", "0".to_string()),
+        ],
+    );
+    assert_ne!(status, 0, "a shard without a summary.json fails");
+}
+
+#[test]
+fn the_github_actions_example_shards_then_merges() {
+    let workflow = &yaml_documents("docs/examples/github-fleet-scan.yml")[0];
+    let scan = &workflow["jobs"]["scan"];
+    assert!(scan["strategy"]["matrix"]["shard"].as_vec().unwrap().len() >= 2);
+    let steps = |job: &yaml_rust2::Yaml| -> String {
+        job["steps"]
+            .as_vec()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["run"].as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let scan_script = steps(scan);
+    assert!(scan_script.contains("shipshape batch fleet.toml"));
+    assert!(scan_script.contains("--shard \"${{ matrix.shard }}/${{ strategy.job-total }}\""));
+    let merge = &workflow["jobs"]["merge"];
+    assert_eq!(merge["needs"].as_str(), Some("scan"));
+    assert!(steps(merge).contains("shipshape merge shards/shard-*"));
+}
