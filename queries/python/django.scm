@@ -19,36 +19,35 @@
  (#set! naming "django")
  (#set! words "Model"))
 
-; migrations.CreateModel(name="Customer", fields=[…])
-((call
-   function: (attribute object: (identifier) @_module attribute: (identifier) @_operation)
-   arguments: (argument_list
-     (keyword_argument
-       name: (identifier) @_name
-       value: (string (string_content) @schema.model.name)))) @schema.model
- (#eq? @_module "migrations")
- (#eq? @_operation "CreateModel")
+; migrations.CreateModel(name="Customer", fields=[…]): the `fields=[…]` list stands for the
+; model (its field tuples are inside it). Rooted at the keyword argument, which is far rarer
+; than a call.
+((keyword_argument
+   name: (identifier) @_name
+   value: (string (string_content) @schema.model.name))
+ .
+ (keyword_argument
+   name: (identifier) @_fields
+   value: (list) @schema.model)
  (#eq? @_name "name")
+ (#eq? @_fields "fields")
  (#set! naming "django")
  (#set! words "CreateModel"))
 
 ; class Meta: db_table = "catalog_product"
-((class_definition
-   name: (identifier) @_meta
-   body: (block (expression_statement (assignment
-     left: (identifier) @_key
-     right: (string (string_content) @schema.table)))))
- (#eq? @_meta "Meta")
+((assignment
+   left: (identifier) @_key
+   right: (string (string_content) @schema.table))
  (#eq? @_key "db_table")
  (#set! words "db_table"))
 
-; Fields: `email = models.EmailField(…)` in a class body, `("email", models.EmailField(…))` in a
-; migration's CreateModel `fields=[…]`. Patterns start at the class or the `fields=` argument, so
-; the many assignments and tuples of ordinary code are never tried.
-((class_definition
-   body: (block (expression_statement (assignment
+; Fields: `email = models.EmailField(…)` (a statement of a class body: the model around it is
+; found by position), `("email", models.EmailField(…))` in a migration's CreateModel
+; `fields=[…]`. Rooted at the statement and the `fields=` argument: a pattern rooted at the
+; class would follow every statement of every class body, several times the cost.
+((expression_statement (assignment
      left: (identifier) @schema.field.name
-     right: (call function: (attribute object: (identifier) @_module))) @schema.field)))
+     right: (call function: (attribute object: (identifier) @_module))) @schema.field)
  (#eq? @_module "models")
  (#set! words "models"))
 ((keyword_argument
@@ -61,12 +60,11 @@
  (#set! words "models"))
 
 ; db_index=True, unique=True, primary_key=True: the option's name says what it declares.
-((class_definition
-   body: (block (expression_statement (assignment
+((expression_statement (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: (attribute object: (identifier) @_module)
-       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field)))
+       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field)
  (#eq? @_module "models")
  (#any-of? @schema.option "db_index" "unique" "primary_key")
  (#set! words "models"))
@@ -83,32 +81,29 @@
  (#set! words "models"))
 
 ; db_index=False turns a foreign key's own index off; db_column="email_address" names the column.
-((class_definition
-   body: (block (expression_statement (assignment
+((expression_statement (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: (attribute object: (identifier) @_module)
-       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (false))))) @schema.field)))
+       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (false))))) @schema.field)
  (#eq? @_module "models")
  (#eq? @_flag "db_index")
  (#set! schema "no-index")
  (#set! words "models"))
-((class_definition
-   body: (block (expression_statement (assignment
+((expression_statement (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: (attribute object: (identifier) @_module)
        arguments: (argument_list (keyword_argument
          name: (identifier) @_key
-         value: (string (string_content) @schema.column))))) @schema.field)))
+         value: (string (string_content) @schema.column))))) @schema.field)
  (#eq? @_module "models")
  (#eq? @_key "db_column")
  (#set! words "models"))
 
 ; ForeignKey(Customer, …) / OneToOneField("shop.Customer", …) / ForeignKey(to="shop.customer"):
 ; the column is <field>_id, indexed unless db_index=False.
-((class_definition
-   body: (block (expression_statement (assignment
+((expression_statement (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: (attribute object: (identifier) @_module attribute: (identifier) @_type)
@@ -116,7 +111,7 @@
          (identifier) @schema.references
          (attribute attribute: (identifier) @schema.references)
          (string (string_content) @schema.references)
-       ]))) @schema.field)))
+       ]))) @schema.field)
  (#eq? @_module "models")
  (#any-of? @_type "ForeignKey" "OneToOneField")
  (#set! schema "foreign-key")
@@ -137,16 +132,19 @@
  (#set! schema "foreign-key")
  (#set! words "models"))
 
-; Meta.indexes = [models.Index(fields=["status", "placed_at"])], models.UniqueConstraint(…)
-((call
-   function: (attribute object: (identifier) @_module attribute: (identifier) @schema.option)
-   arguments: (argument_list (keyword_argument
-     name: (identifier) @_fields
-     value: [
-       (list (string (string_content) @schema.index.column))
-       (tuple (string (string_content) @schema.index.column))
-     ]))) @schema.index
- (#eq? @_module "models")
+; Meta.indexes = [models.Index(fields=["status", "placed_at"])], Meta.constraints =
+; [models.UniqueConstraint(fields=[…])]: the option is the class's name.
+((assignment
+   left: (identifier) @_key
+   right: (list (call
+     function: (attribute attribute: (identifier) @schema.option)
+     arguments: (argument_list (keyword_argument
+       name: (identifier) @_fields
+       value: [
+         (list (string (string_content) @schema.index.column))
+         (tuple (string (string_content) @schema.index.column))
+       ]))) @schema.index))
+ (#any-of? @_key "indexes" "constraints")
  (#any-of? @schema.option "Index" "UniqueConstraint")
  (#eq? @_fields "fields")
  (#set! words "models"))
@@ -164,34 +162,33 @@
  (#set! words "unique_together index_together"))
 
 ; migrations.AddIndex(model_name="order", index=models.Index(fields=[…])), AddConstraint.
-((call
-   function: (attribute object: (identifier) @_module attribute: (identifier) @_operation)
-   arguments: (argument_list
-     (keyword_argument
-       name: (identifier) @_model
-       value: (string (string_content) @schema.index.model))
-     (keyword_argument
-       name: (identifier) @_index
-       value: (call) @schema.index)))
- (#eq? @_module "migrations")
- (#any-of? @_operation "AddIndex" "AddConstraint")
+((keyword_argument
+   name: (identifier) @_model
+   value: (string (string_content) @schema.index.model))
+ .
+ (keyword_argument
+   name: (identifier) @_index
+   value: (call
+     function: (attribute attribute: (identifier) @schema.option)
+     arguments: (argument_list (keyword_argument
+       name: (identifier) @_fields
+       value: (list (string (string_content) @schema.index.column))))) @schema.index)
  (#eq? @_model "model_name")
  (#any-of? @_index "index" "constraint")
+ (#eq? @_fields "fields")
  (#set! words "AddIndex AddConstraint"))
 
 ; migrations.AlterField / AddField(model_name="order", name="tracking_number",
-;   field=models.CharField(db_index=True)): an index (or unique) on that one column.
-((call
-   function: (attribute object: (identifier) @_module attribute: (identifier) @_operation)
-   arguments: (argument_list
-     (keyword_argument name: (identifier) @_model value: (string (string_content) @schema.index.model))
-     (keyword_argument name: (identifier) @_name value: (string (string_content) @schema.index.column))
-     (keyword_argument
-       name: (identifier) @_field
-       value: (call arguments: (argument_list
-         (keyword_argument name: (identifier) @schema.option value: (true))))))) @schema.index
- (#eq? @_module "migrations")
- (#any-of? @_operation "AlterField" "AddField")
+;   field=models.CharField(db_index=True)): an index (or unique) on that one column, in the
+; keyword order Django writes.
+((keyword_argument name: (identifier) @_model value: (string (string_content) @schema.index.model))
+ .
+ (keyword_argument name: (identifier) @_name value: (string (string_content) @schema.index.column))
+ .
+ (keyword_argument
+   name: (identifier) @_field
+   value: (call arguments: (argument_list
+     (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.index
  (#eq? @_model "model_name")
  (#eq? @_name "name")
  (#eq? @_field "field")
@@ -210,16 +207,12 @@
  (#set! words "objects"))
 
 ((call
-   function: (attribute object: [(call) (identifier) (attribute)] @db.receiver attribute: (identifier) @db.verb)
-   arguments: (argument_list (keyword_argument name: (identifier) @db.column))) @db.call
- (#any-of? @db.verb "filter" "get" "exclude" "get_or_create" "update_or_create")
- (#set! lookup "django")
- (#set! words "objects"))
-
-((call
-   function: (attribute object: [(call) (identifier) (attribute)] @db.receiver attribute: (identifier) @db.verb)
-   arguments: (argument_list (string (string_content) @db.column))) @db.call
- (#eq? @db.verb "order_by")
+   function: (attribute object: (_) @db.receiver attribute: (identifier) @db.verb)
+   arguments: (argument_list [
+     (keyword_argument name: (identifier) @db.column)
+     (string (string_content) @db.column)
+   ])) @db.call
+ (#any-of? @db.verb "filter" "get" "exclude" "order_by" "get_or_create" "update_or_create")
  (#set! lookup "django")
  (#set! words "objects"))
 
@@ -229,3 +222,11 @@
  (#any-of? @_function "get_object_or_404" "get_list_or_404")
  (#set! lookup "django")
  (#set! words "get_object_or_404 get_list_or_404"))
+
+; class Meta: managed = False — a view, a legacy or another service's table: not part of the
+; schema this repository manages (queries on it get a note, never a hint).
+((assignment
+   left: (identifier) @_key
+   right: (false)) @schema.external
+ (#eq? @_key "managed")
+ (#set! words "managed"))

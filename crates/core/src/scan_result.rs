@@ -17,6 +17,8 @@ pub struct ScanSummary {
     pub bytes: usize,
     /// Wall-clock time of the scan, in milliseconds (not part of any deterministic output).
     pub elapsed_ms: u64,
+    /// Of which the repository-level missing-index join, in milliseconds.
+    pub join_ms: u64,
 }
 
 /// Findings and notifications of one scan, sorted deterministically.

@@ -160,10 +160,17 @@ fn pass<'t>(
                 Capture::SchemaFieldName => bound.db.field_name = Some(node),
                 Capture::SchemaColumn => bound.db.field_column = Some(node),
                 Capture::SchemaReferences => bound.db.references = Some(node),
+                Capture::SchemaExternal => facts.db.externals.push(node),
                 Capture::SchemaIndex => bound.db.index = Some(node),
                 Capture::SchemaIndexColumn => bound.db.index_columns.push(node),
                 Capture::SchemaIndexTable => bound.db.index_table = Some(node),
                 Capture::SchemaIndexModel => bound.db.index_model = Some(node),
+                Capture::SchemaIndexName => bound.db.index_name = Some(node),
+                Capture::SchemaIgnore => facts.db.ignored.push(node),
+                Capture::SchemaMigration => {
+                    facts.db.migration = facts.db.migration.or(Some(node));
+                }
+                Capture::SchemaMigrationAfter => facts.db.migration_after.push(node),
                 Capture::ExprBuild => bound.build = Some(node),
                 Capture::ExprPart => bound.parts.push(node),
                 Capture::ExprLiteral => facts.add_literal(node),
@@ -300,6 +307,7 @@ struct DbBound<'t> {
     index_columns: Vec<Node<'t>>,
     index_table: Option<Node<'t>>,
     index_model: Option<Node<'t>>,
+    index_name: Option<Node<'t>>,
 }
 
 impl<'t> DbBound<'t> {
@@ -318,28 +326,33 @@ impl<'t> DbBound<'t> {
                 db.dialects.push(dialect.clone());
             }
         }
+        let column = self.column.map(|name| {
+            let use_kind = match (&properties.db, self.verb) {
+                (None, Some(verb)) => DbUse::from_verb(&text_of(verb)),
+                (db, _) => DbUse::from_property(db.as_deref()),
+            };
+            DbColumnCapture {
+                name,
+                operator: self.operator,
+                use_kind,
+                lookup: match properties.lookup.as_deref() {
+                    Some("django") => Lookup::Django,
+                    _ => Lookup::Plain,
+                },
+                model: self.model,
+            }
+        });
         if let Some(call) = self.call {
             let record = db.call(call);
             record.name = record.name.or(self.name);
             record.model = record.model.or(self.model);
             record.table = record.table.or(self.table);
             record.receiver = record.receiver.or(self.receiver);
-            if let Some(name) = self.column {
-                let use_kind = match (&properties.db, self.verb) {
-                    (None, Some(verb)) => DbUse::from_verb(&text_of(verb)),
-                    (db, _) => DbUse::from_property(db.as_deref()),
-                };
-                record.columns.push(DbColumnCapture {
-                    name,
-                    operator: self.operator,
-                    use_kind,
-                    lookup: match properties.lookup.as_deref() {
-                        Some("django") => Lookup::Django,
-                        _ => Lookup::Plain,
-                    },
-                    model: self.model,
-                });
-            }
+            record.columns.extend(column);
+        } else if let Some(column) = column {
+            // A column pattern of its own (`where: { email }`, cheaper than one rooted at
+            // the call): it belongs to the innermost query call around it.
+            db.loose_columns.push(column);
         }
         match (self.model_decl, self.table_name) {
             (Some(node), table) => {
@@ -368,6 +381,7 @@ impl<'t> DbBound<'t> {
             record.columns.extend(self.index_columns);
             record.table = record.table.or(self.index_table);
             record.model = record.model.or(self.index_model);
+            record.name = record.name.or(self.index_name);
             record.flags.set(properties.schema.as_deref());
             if let Some(option) = self.option {
                 record.flags.set_option(&text_of(option));

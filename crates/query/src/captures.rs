@@ -173,6 +173,9 @@ pub enum Capture {
     SchemaColumn,
     /// The model a foreign-key `@schema.field` references.
     SchemaReferences,
+    /// A statement inside a `@schema.model` that says its table is not this repository's to
+    /// manage (Django `managed = False`): a view, a legacy or another service's table.
+    SchemaExternal,
     /// An index or unique constraint over one or more columns (`models.Index(fields=[…])`,
     /// `Index('ix', …)`, `op.create_index(…)`, `indexes: [{ fields: […] }]`).
     SchemaIndex,
@@ -182,6 +185,17 @@ pub enum Capture {
     SchemaIndexTable,
     /// The model a `@schema.index` names, when it is not inside a model.
     SchemaIndexModel,
+    /// The name of a `@schema.index` (`"ix_orders_status"`), so that a later drop finds it.
+    SchemaIndexName,
+    /// Code whose schema declarations are not the repository's schema: a migration's
+    /// rollback (Alembic's `downgrade()`), a description of the database's own catalog
+    /// (`Table("objects", m, …, schema="sys")`).
+    SchemaIgnore,
+    /// The id of the migration a file is (Alembic's `revision = "…"`), for migration order.
+    SchemaMigration,
+    /// The id of a migration that this file's migration runs after (Alembic's
+    /// `down_revision`), one per parent.
+    SchemaMigrationAfter,
     /// A read of a whole request body that no schema describes.
     InputBody,
     /// A node that validates request data: in it, and in the function holding it, body reads
@@ -309,6 +323,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the column name a @schema.field declares",
     ),
     (
+        "schema.external",
+        Capture::SchemaExternal,
+        "a statement saying the model's table is not managed here (managed = False)",
+    ),
+    (
         "schema.field",
         Capture::SchemaField,
         "a field (column) declaration in a @schema.model",
@@ -322,6 +341,11 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "schema.option",
         Capture::SchemaOption,
         "an option set on a @schema.field or @schema.index (db_index, unique, primary_key)",
+    ),
+    (
+        "schema.ignore",
+        Capture::SchemaIgnore,
+        "code whose schema declarations do not count (a downgrade(), system catalog tables)",
     ),
     (
         "schema.index",
@@ -339,9 +363,24 @@ pub const CAPTURES: &[(&str, Capture, &str)] = &[
         "the model a @schema.index names",
     ),
     (
+        "schema.index.name",
+        Capture::SchemaIndexName,
+        "the name of a @schema.index (for a later drop)",
+    ),
+    (
         "schema.index.table",
         Capture::SchemaIndexTable,
         "the table a @schema.index names",
+    ),
+    (
+        "schema.migration",
+        Capture::SchemaMigration,
+        "the id of the migration a file is (Alembic revision)",
+    ),
+    (
+        "schema.migration.after",
+        Capture::SchemaMigrationAfter,
+        "the id of a migration this one runs after (Alembic down_revision)",
     ),
     (
         "schema.model",

@@ -99,6 +99,7 @@ const DB_PROPERTY_VALUES: &[(&str, &[&str])] = &[
             "foreign-key",
             "no-index",
             "column",
+            "drop",
         ],
     ),
     (
@@ -275,7 +276,6 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::DbModel, Capture::DbCall),
     (Capture::DbTable, Capture::DbCall),
     (Capture::DbReceiver, Capture::DbCall),
-    (Capture::DbColumn, Capture::DbCall),
     (Capture::DbOperator, Capture::DbColumn),
     (Capture::DbVerb, Capture::DbCall),
     (Capture::DbName, Capture::DbCall),
@@ -285,6 +285,7 @@ const REQUIRES: &[(Capture, Capture)] = &[
     (Capture::SchemaIndexColumn, Capture::SchemaIndex),
     (Capture::SchemaIndexTable, Capture::SchemaIndex),
     (Capture::SchemaIndexModel, Capture::SchemaIndex),
+    (Capture::SchemaIndexName, Capture::SchemaIndex),
 ];
 
 fn compile_language(
@@ -521,6 +522,8 @@ fn compile_language(
                         | Capture::SchemaModel
                         | Capture::SchemaField
                         | Capture::SchemaIndex
+                        | Capture::SchemaMigration
+                        | Capture::SchemaMigrationAfter
                 )
         })
     };

@@ -105,10 +105,22 @@ pub struct IndexDecl {
     pub table: Option<String>,
     /// Its columns (or fields), in order; a leading `-` marks a descending key.
     pub columns: Vec<String>,
-    /// Unique or primary.
+    /// Unique or primary; or a drop of the index named `name` (no columns then).
     pub flags: SchemaFlags,
+    /// Its name, when declared (`op.create_index("ix_orders_status", …)`).
+    pub name: Option<String>,
     /// Its line.
     pub line: u32,
+}
+
+/// Where a migration file stands among the others, when it says so itself (Alembic's
+/// `revision` and `down_revision`; file names do not order Alembic revisions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationStep {
+    /// The migration's id.
+    pub id: String,
+    /// The ids of the migrations it runs after (several for a merge, none for the first).
+    pub after: Vec<String>,
 }
 
 /// A model declared in code.
@@ -126,6 +138,8 @@ pub struct ModelDecl {
     pub indexes: Vec<IndexDecl>,
     /// Its line.
     pub line: u32,
+    /// Its table is not the repository's to manage (`managed = False`): not part of the schema.
+    pub external: bool,
 }
 
 /// Everything one file contributes to the join.
@@ -145,6 +159,8 @@ pub struct FileDb {
     pub sql: Vec<SqlText>,
     /// Its ORM queries.
     pub orm: Vec<OrmQuery>,
+    /// Its place in the migration order, when it is a migration that names its parents.
+    pub migration: Option<MigrationStep>,
 }
 
 impl FileDb {
@@ -156,6 +172,7 @@ impl FileDb {
             && self.indexes.is_empty()
             && self.sql.is_empty()
             && self.orm.is_empty()
+            && self.migration.is_none()
     }
 }
 
@@ -171,9 +188,12 @@ pub fn extract(facts: &FileFacts<'_>, path: &str, locate: &dyn Locate) -> FileDb
     let db = &facts.db;
     let mut out = FileDb {
         path: path.to_string(),
-        dialects: db.dialects.clone(),
         ..FileDb::default()
     };
+    if !is_production_code(path) {
+        return out;
+    }
+    out.dialects = db.dialects.clone();
     let site = |node: Node<'_>, start: usize| {
         let function = facts.enclosing_function(start).unwrap_or("<module>");
         locate.site(start, node.end_byte(), function, facts.text(node))
@@ -183,7 +203,61 @@ pub fn extract(facts: &FileFacts<'_>, path: &str, locate: &dyn Locate) -> FileDb
     let (models, indexes) = declarations(facts, locate);
     out.models = models;
     out.indexes = indexes;
+    out.migration = migration_step(facts);
     out
+}
+
+/// The file's migration id and the ids it runs after.
+fn migration_step(facts: &FileFacts<'_>) -> Option<MigrationStep> {
+    let db = &facts.db;
+    let id = clean(facts.text(db.migration?));
+    if id.is_empty() {
+        return None;
+    }
+    let mut after: Vec<String> = db
+        .migration_after
+        .iter()
+        .map(|n| clean(facts.text(*n)))
+        .filter(|a| !a.is_empty() && *a != id)
+        .collect();
+    after.dedup();
+    Some(MigrationStep { id, after })
+}
+
+/// Whether a source file is application code rather than a test, a fixture or an example:
+/// tests query the tiny tables they declare themselves, and their models are not the
+/// application's schema (the SQL side leaves the same folders out, see
+/// `shipshape_schema::classify_sql_path`).
+pub fn is_production_code(path: &str) -> bool {
+    let mut parts = path.split('/').filter(|p| !p.is_empty() && *p != ".");
+    let file = parts.next_back().unwrap_or("").to_ascii_lowercase();
+    let in_test_folder = parts.any(|dir| {
+        matches!(
+            dir.to_ascii_lowercase().as_str(),
+            "test"
+                | "tests"
+                | "testing"
+                | "__tests__"
+                | "spec"
+                | "specs"
+                | "fixtures"
+                | "testdata"
+                | "test_utils"
+                | "examples"
+                | "example"
+        )
+    });
+    let stem = file
+        .rsplit_once('.')
+        .map_or(file.as_str(), |(stem, _)| stem);
+    let test_file = stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || stem == "tests"
+        || stem == "conftest"
+        || stem.ends_with(".test")
+        || stem.ends_with(".spec");
+    !(in_test_folder || test_file)
 }
 
 /// SQL that the file's SQL sinks and `@db.sql` nodes run, when it is one known text.
@@ -200,6 +274,8 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
             Some(call) => (call, n, facts.db.call_start(call)),
             None => (n, n, n.start_byte()),
         }))
+        // SQL a migration's rollback runs (`op.execute(…)` in `downgrade()`) never runs forward.
+        .filter(|(call, _, _)| !ignored(facts, *call))
         .collect();
     if sinks.is_empty() {
         return Vec::new();
@@ -223,6 +299,16 @@ fn sql_texts(facts: &FileFacts<'_>, site: &dyn Fn(Node<'_>, usize) -> Site) -> V
         }
     }
     out
+}
+
+/// Whether a node is inside code whose schema declarations and SQL do not count
+/// (`@schema.ignore`: a `downgrade()`, a system catalog table).
+fn ignored(facts: &FileFacts<'_>, node: Node<'_>) -> bool {
+    facts
+        .db
+        .ignored
+        .iter()
+        .any(|r| r.start_byte() <= node.start_byte() && node.end_byte() <= r.end_byte())
 }
 
 /// ORM queries: each chain of `@db.call`s from a call naming a model or table to a call no
@@ -323,6 +409,9 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
     let within = |outer: Node<'_>, inner: Node<'_>| {
         outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
     };
+    // What a migration's rollback (`downgrade()`) declares never ran forward; a system
+    // catalog is the database's, not the repository's.
+    let ignored = |node: Node<'_>| ignored(facts, node);
     // The innermost model around a node (a Meta class sits inside its model).
     let owner = |node: Node<'_>| {
         db.models
@@ -332,6 +421,7 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
             .max_by_key(|(_, m)| m.node.start_byte())
             .map(|(i, _)| i)
     };
+    let live: Vec<bool> = db.models.iter().map(|m| !ignored(m.node)).collect();
     let mut models: Vec<ModelDecl> = db
         .models
         .iter()
@@ -342,8 +432,14 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
             fields: Vec::new(),
             indexes: Vec::new(),
             line: locate.line(m.node.start_byte()),
+            external: false,
         })
         .collect();
+    for &external in &db.externals {
+        if let Some(i) = owner(external) {
+            models[i].external = true;
+        }
+    }
     for &table in &db.tables {
         if let Some(i) = owner(table) {
             models[i]
@@ -351,7 +447,7 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
                 .get_or_insert_with(|| clean(facts.text(table)));
         }
     }
-    for field in &db.fields {
+    for field in db.fields.iter().filter(|f| !ignored(f.node)) {
         let (Some(i), Some(name)) = (owner(field.node), field.name) else {
             continue;
         };
@@ -364,8 +460,10 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
         });
     }
     let mut standalone = Vec::new();
-    for index in &db.indexes {
-        if index.columns.is_empty() {
+    for index in db.indexes.iter().filter(|i| !ignored(i.node)) {
+        // A drop names its index and no columns.
+        let drop = index.flags.drop && index.name.is_some();
+        if index.columns.is_empty() && !drop {
             continue;
         }
         let decl = IndexDecl {
@@ -377,15 +475,51 @@ fn declarations(facts: &FileFacts<'_>, locate: &dyn Locate) -> (Vec<ModelDecl>, 
                 .map(|c| clean(facts.text(*c)))
                 .collect(),
             flags: index.flags,
+            name: index.name.map(|n| clean(facts.text(n))),
             line: locate.line(index.node.start_byte()),
         };
         match owner(index.node) {
-            Some(i) if decl.model.is_none() && decl.table.is_none() => {
+            Some(i) if decl.model.is_none() && decl.table.is_none() && !drop => {
                 models[i].indexes.push(decl);
             }
             _ => standalone.push(decl),
         }
     }
-    models.retain(|m| !m.name.is_empty() || m.table.is_some());
+    let mut live = live.into_iter();
+    models.retain(|m| live.next().unwrap_or(true) && (!m.name.is_empty() || m.table.is_some()));
     (models, standalone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_production_code;
+
+    #[test]
+    fn tests_fixtures_and_examples_are_not_production_code() {
+        for path in [
+            "tests/test_orders.py",
+            "app/tests.py",
+            "app/test_views.py",
+            "app/views_test.py",
+            "conftest.py",
+            "lib/sqlalchemy/testing/suite/test_cte.py",
+            "src/__tests__/orders.js",
+            "src/orders.test.ts",
+            "src/orders.spec.ts",
+            "examples/inheritance/joined.py",
+            "spec/models/user_spec.rb",
+        ] {
+            assert!(!is_production_code(path), "{path}");
+        }
+        for path in [
+            "app/models.py",
+            "alembic/versions/1a7c2e9f4b3d_init.py",
+            "src/testimonials.py",
+            "src/latest.py",
+            "contest/models.py",
+            "corpus/missing-index/shop/views.py",
+        ] {
+            assert!(is_production_code(path), "{path}");
+        }
+    }
 }

@@ -161,6 +161,8 @@ pub struct SchemaFlags {
     pub foreign_key: bool,
     /// Explicitly not indexed (`db_index=False` on a Django foreign key).
     pub no_index: bool,
+    /// A drop of the index named by the declaration (`op.drop_index("ix", table_name="t")`).
+    pub drop: bool,
 }
 
 impl SchemaFlags {
@@ -191,6 +193,7 @@ impl SchemaFlags {
             Some("primary") => self.primary = true,
             Some("foreign-key") => self.foreign_key = true,
             Some("no-index") => self.no_index = true,
+            Some("drop") => self.drop = true,
             _ => {}
         }
     }
@@ -222,7 +225,9 @@ pub struct IndexCapture<'t> {
     pub table: Option<Node<'t>>,
     /// The model it names, when it is not inside a model.
     pub model: Option<Node<'t>>,
-    /// Unique, or primary.
+    /// Its name, when the declaration gives one.
+    pub name: Option<Node<'t>>,
+    /// Unique, or primary; or a drop of the index of that name.
     pub flags: SchemaFlags,
 }
 
@@ -242,10 +247,21 @@ pub struct DbCaptures<'t> {
     pub models: Vec<ModelCapture<'t>>,
     /// Table names declared apart from their model's match (`class Meta: db_table = …`).
     pub tables: Vec<Node<'t>>,
+    /// Statements saying a model's table is not managed by the repository.
+    pub externals: Vec<Node<'t>>,
+    /// Columns matched apart from their call: each belongs to the innermost `@db.call` around
+    /// it (attached in [`DbCaptures::finish`]).
+    pub loose_columns: Vec<DbColumnCapture<'t>>,
     /// Field declarations.
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.
     pub indexes: Vec<IndexCapture<'t>>,
+    /// Code whose declarations do not count (`downgrade()`, system catalog tables).
+    pub ignored: Vec<Node<'t>>,
+    /// The id of the migration the file is (Alembic's `revision`).
+    pub migration: Option<Node<'t>>,
+    /// The ids of the migrations it runs after (Alembic's `down_revision`).
+    pub migration_after: Vec<Node<'t>>,
     /// Where each call, model, field and index record is, by node id.
     positions: HashMap<(Record, usize), usize>,
 }
@@ -267,6 +283,7 @@ impl<'t> DbCaptures<'t> {
             && self.models.is_empty()
             && self.fields.is_empty()
             && self.indexes.is_empty()
+            && self.migration.is_none()
     }
 
     /// The record of an ORM call, created on first sight.
@@ -339,6 +356,7 @@ impl<'t> DbCaptures<'t> {
                 columns: Vec::new(),
                 table: None,
                 model: None,
+                name: None,
                 flags: SchemaFlags::default(),
             });
         }
@@ -363,6 +381,24 @@ impl<'t> DbCaptures<'t> {
     /// Put columns in source order and drop repeats; call once after the query pass.
     pub fn finish(&mut self) {
         self.positions.clear();
+        if !self.loose_columns.is_empty() {
+            for column in std::mem::take(&mut self.loose_columns) {
+                let (start, end) = (column.name.start_byte(), column.name.end_byte());
+                // The innermost: the shortest call that holds it (a chain's calls all start
+                // where the chain does).
+                let owner = (0..self.calls.len())
+                    .filter(|&i| {
+                        let call = self.calls[i].call;
+                        call.start_byte() <= start && end <= call.end_byte()
+                    })
+                    .min_by_key(|&i| {
+                        self.calls[i].call.end_byte() - self.calls[i].call.start_byte()
+                    });
+                if let Some(owner) = owner {
+                    self.calls[owner].columns.push(column);
+                }
+            }
+        }
         for call in &mut self.calls {
             call.columns.sort_by_key(|c| c.name.start_byte());
             call.columns.dedup_by_key(|c| c.name.id());
@@ -379,5 +415,7 @@ impl<'t> DbCaptures<'t> {
         self.sql.dedup_by_key(|n| n.id());
         self.dialects.sort();
         self.dialects.dedup();
+        self.migration_after.sort_by_key(|n| n.start_byte());
+        self.migration_after.dedup_by_key(|n| n.id());
     }
 }

@@ -14,7 +14,7 @@
 //!    does not know are never guessed at; they get a note. Small tables named in the config
 //!    are skipped.
 
-use crate::db::{FileDb, ModelDecl, OrmQuery, OrmUse, Site};
+use crate::db::{FileDb, IndexDecl, ModelDecl, OrmQuery, OrmUse, Site};
 use crate::db_captures::{DbUse, Lookup, Naming};
 use shipshape_core::{
     github_line_hashes, Finding, FingerprintBuilder, FlowStep, Level, LineIndex, Notification,
@@ -22,8 +22,8 @@ use shipshape_core::{
 };
 use shipshape_schema::{
     check_query, normalize_expression, order_migrations, parse_ddl, parse_prisma, parse_query,
-    ColumnUse, Dialect, FileId, IndexDef, IndexKind, Origin, QueryCoverage, QueryFacts, Schema,
-    SkipReason, StatementKind, Table, UseKind,
+    Change, ColumnUse, Dialect, FileId, IndexDef, IndexKey, IndexKind, Origin, QueryCoverage,
+    QueryFacts, Schema, SchemaEvent, SkipReason, StatementKind, Table, UseKind,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,12 +51,13 @@ pub struct JoinOutput {
 const MISSING_INDEX: &str = "missing-index";
 const UNINDEXED_FOREIGN_KEY: &str = "unindexed-foreign-key";
 
-/// Join the files of one repository. Test code is left out: its models describe test
-/// databases and its queries never run in production.
+/// Join the files of one repository. Test and example code is left out
+/// ([`crate::db::is_production_code`]): its models describe test databases and its queries
+/// never run in production.
 pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
     let production: Vec<FileDb> = files
         .iter()
-        .filter(|f| !is_test_path(&f.path))
+        .filter(|f| crate::db::is_production_code(&f.path))
         .cloned()
         .collect();
     let files = production.as_slice();
@@ -77,37 +78,26 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
             .any(|t| t.eq_ignore_ascii_case(table))
     };
     let mut raw = Vec::new();
+    let mut notes = Vec::new();
+    let mut judge = |facts: &QueryFacts, sites: &[&Site], notes: &mut Vec<Notification>| {
+        let coverage = check_query(schema, facts);
+        report(&builder, facts, &coverage, sites, &small, &mut raw, notes);
+    };
     for file in files {
-        for sql in &file.sql {
+        // A revision's SQL is schema (or a one-off data fix), applied with the migrations.
+        let migration_sql = file.migration.is_some();
+        for sql in file.sql.iter().filter(|_| !migration_sql) {
             match parse_query(&sql.text, dialect) {
                 Ok(facts) if facts.kind != StatementKind::Other && !facts.uses.is_empty() => {
-                    let coverage = check_query(schema, &facts);
                     let sites = vec![&sql.site; facts.uses.len()];
-                    report(
-                        &builder,
-                        &facts,
-                        &coverage,
-                        &sites,
-                        &small,
-                        &mut raw,
-                        &mut out.notes,
-                    );
+                    judge(&facts, &sites, &mut notes);
                 }
                 _ => {}
             }
         }
         for query in &file.orm {
-            if let Some((facts, sites)) = builder.orm_facts(query, &mut out.notes) {
-                let coverage = check_query(schema, &facts);
-                report(
-                    &builder,
-                    &facts,
-                    &coverage,
-                    &sites,
-                    &small,
-                    &mut raw,
-                    &mut out.notes,
-                );
+            if let Some((facts, sites)) = builder.orm_facts(query, &mut notes) {
+                judge(&facts, &sites, &mut notes);
             }
         }
     }
@@ -136,6 +126,7 @@ pub fn join(files: &[FileDb], options: &JoinOptions) -> JoinOutput {
         }
     }
     out.findings = fingerprinted(raw);
+    out.notes.extend(notes);
     out.notes.sort();
     out.notes.dedup();
     out
@@ -183,28 +174,6 @@ fn fingerprinted(mut raw: Vec<RawFinding>) -> Vec<Finding> {
             }
         })
         .collect()
-}
-
-/// Whether a path is test code: a file in a `tests`, `test`, `__tests__`, `spec` or `e2e`
-/// folder, or named like a test (`test_x.py`, `x_test.py`, `tests.py`, `conftest.py`,
-/// `x.test.ts`, `x.spec.js`, `x_test.rs`).
-fn is_test_path(path: &str) -> bool {
-    let mut parts = path.split('/').rev();
-    let file = parts.next().unwrap_or("");
-    let in_test_folder = parts.any(|dir| {
-        matches!(
-            dir,
-            "test" | "tests" | "__tests__" | "spec" | "specs" | "e2e" | "testing" | "testdata"
-        )
-    });
-    let stem = file.split('.').next().unwrap_or(file);
-    let named_like_a_test = stem.starts_with("test_")
-        || stem.ends_with("_test")
-        || stem.ends_with("_tests")
-        || matches!(stem, "tests" | "conftest")
-        || file.contains(".test.")
-        || file.contains(".spec.");
-    in_test_folder || named_like_a_test
 }
 
 /// The dialect the repository's code talks to.
@@ -263,6 +232,72 @@ fn infer_dialect(files: &[FileDb]) -> Dialect {
     } else {
         Dialect::Generic
     }
+}
+
+/// The order in which files' migration declarations apply, as indexes into `files`: first
+/// the files that do not say where they stand (models, numbered migrations), in path order;
+/// then the migrations that name their parents (Alembic revisions, whose file names are often
+/// random), parents before children, path order between siblings. A parent no file declares
+/// makes a root; a cycle is broken in path order.
+fn migration_order(files: &[FileDb]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..files.len())
+        .filter(|&i| files[i].migration.is_none())
+        .collect();
+    let steps: Vec<usize> = (0..files.len())
+        .filter(|&i| files[i].migration.is_some())
+        .collect();
+    let by_id: HashMap<&str, usize> = steps
+        .iter()
+        .rev()
+        .filter_map(|&i| files[i].migration.as_ref().map(|m| (m.id.as_str(), i)))
+        .collect();
+    let parents = |i: usize| -> Vec<usize> {
+        files[i]
+            .migration
+            .as_ref()
+            .map(|m| {
+                m.after
+                    .iter()
+                    .filter_map(|a| by_id.get(a.as_str()).copied())
+                    .filter(|&p| p != i)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut waiting: HashMap<usize, usize> = steps.iter().map(|&i| (i, parents(i).len())).collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in &steps {
+        for p in parents(i) {
+            children.entry(p).or_default().push(i);
+        }
+    }
+    let mut ready: std::collections::BTreeSet<usize> =
+        steps.iter().copied().filter(|i| waiting[i] == 0).collect();
+    let mut done = vec![false; files.len()];
+    while order.len() < files.len() {
+        let next = match ready.pop_first() {
+            Some(i) => i,
+            // A cycle: take the first file still waiting.
+            None => match steps.iter().copied().find(|&i| !done[i]) {
+                Some(i) => i,
+                None => break,
+            },
+        };
+        if done[next] {
+            continue;
+        }
+        done[next] = true;
+        order.push(next);
+        for &child in children.get(&next).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(w) = waiting.get_mut(&child) {
+                *w = w.saturating_sub(1);
+                if *w == 0 && !done[child] {
+                    ready.insert(child);
+                }
+            }
+        }
+    }
+    order
 }
 
 /// What a model declared in code maps to.
@@ -362,14 +397,44 @@ impl<'f> SchemaBuilder<'f> {
     /// Models declared in code, and the indexes migrations add to them.
     fn declare_models(&mut self) {
         let files = self.files;
-        for file in files {
-            for model in &file.models {
-                self.declare_model(&file.path, model);
+        // SQLAlchemy models without `__tablename__` last: their table may be one the others
+        // declared under its snake-case or lower-case name.
+        let implicit = |m: &ModelDecl| m.naming == Naming::Sqlalchemy && m.table.is_none();
+        for pass in [false, true] {
+            for file in files {
+                for model in file.models.iter().filter(|m| implicit(m) == pass) {
+                    self.declare_model(&file.path, model);
+                }
             }
         }
-        for file in files {
+        // Indexes that migrations add or drop (and the DDL a revision runs as SQL), in
+        // migration order, and in line order within a file.
+        for at in migration_order(files) {
+            let file = &files[at];
             let id = self.file_id(&file.path);
-            for index in &file.indexes {
+            let mut steps: Vec<(u32, Option<&IndexDecl>, Option<&str>)> = file
+                .indexes
+                .iter()
+                .map(|index| (index.line, Some(index), None))
+                .collect();
+            if file.migration.is_some() {
+                steps.extend(file.sql.iter().map(|sql| {
+                    let line = u32::try_from(sql.site.region.start_line).unwrap_or(u32::MAX);
+                    (line, None, Some(sql.text.as_str()))
+                }));
+                steps.sort_by_key(|(line, _, _)| *line);
+            }
+            for (line, index, sql) in steps {
+                if let Some(sql) = sql {
+                    self.apply_migration_sql(id, line, sql);
+                }
+                let Some(index) = index else {
+                    continue;
+                };
+                if index.flags.drop {
+                    self.drop_index(id, index);
+                    continue;
+                }
                 let table = match (&index.table, &index.model) {
                     (Some(table), _) => Some(table.clone()),
                     (None, Some(model)) => self.table_of_model(model, &file.path).map(|(t, _)| t),
@@ -385,24 +450,83 @@ impl<'f> SchemaBuilder<'f> {
                     .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
                     .collect();
                 let kind = index_kind(index.flags);
-                self.schema.declare_index(
-                    &table,
-                    IndexDef::on_columns(None, kind, &columns),
-                    Origin::new(id, index.line),
-                );
+                let def = self.index_def(index.name.as_deref(), kind, &columns);
+                self.schema
+                    .declare_index(&table, def, Origin::new(id, index.line));
             }
         }
     }
 
+    /// An index over fields already mapped to columns; a key written as an expression
+    /// (`text("lower(email)")` in SQLAlchemy) is an expression key.
+    fn index_def(&self, name: Option<&str>, kind: IndexKind, columns: &[String]) -> IndexDef {
+        let mut def = IndexDef::on_columns(name, kind, columns);
+        let dialect = self.schema.dialect();
+        for key in &mut def.keys {
+            let expression = key
+                .column_name()
+                .filter(|c| c.contains('('))
+                .and_then(|c| normalize_expression(c, dialect));
+            if let Some(expression) = expression {
+                *key = IndexKey::Expression(expression);
+            }
+        }
+        def
+    }
+
+    /// DDL a revision runs as SQL (`op.execute("CREATE INDEX CONCURRENTLY …")`), placed on
+    /// the line of the call that runs it.
+    fn apply_migration_sql(&mut self, file: FileId, line: u32, sql: &str) {
+        let dialect = self.schema.dialect();
+        let mut events = parse_ddl(sql, dialect).events;
+        for event in &mut events {
+            event.line = line;
+        }
+        self.schema.apply(file, &events);
+    }
+
+    /// A migration's drop of a named index (or unique constraint): later declarations of
+    /// the name, and queries, no longer see it.
+    fn drop_index(&mut self, file: FileId, index: &IndexDecl) {
+        let Some(name) = index.name.clone() else {
+            return;
+        };
+        let table = match (&index.table, &index.model) {
+            (Some(table), _) => Some(table.clone()),
+            (None, Some(model)) => self.table_of_model(model, "").map(|(t, _)| t),
+            (None, None) => None,
+        };
+        let event = SchemaEvent {
+            line: index.line,
+            change: Change::DropIndex {
+                table,
+                name,
+                if_exists: true,
+            },
+        };
+        self.schema.apply(file, &[event]);
+    }
+
     fn declare_model(&mut self, path: &str, model: &ModelDecl) {
-        let Some(table) = table_name(path, model) else {
+        // A view, a legacy or another service's table: its indexes are not this repository's
+        // to add, and queries on it get a note, as for any table the schema does not define.
+        if model.external {
+            return;
+        }
+        let table = match model.naming {
+            Naming::Sqlalchemy if model.table.is_none() => Some(self.sqlalchemy_table(&model.name)),
+            _ => table_name(path, model),
+        };
+        let Some(table) = table else {
             return;
         };
         let origin = Origin::new(self.file_id(path), model.line);
         self.schema.declare_model(&model.name, &table, origin);
         let naming = model.naming;
         let mut relations = HashMap::new();
-        let mut has_primary = false;
+        // Fields marked primary make one key together (SQLAlchemy's composite keys).
+        let mut primary: Vec<String> = Vec::new();
+        let mut primary_origin = origin;
         for field in &model.fields {
             let field_origin = Origin::new(origin.file, field.line);
             let column = match (&field.column, naming) {
@@ -421,8 +545,27 @@ impl<'f> SchemaBuilder<'f> {
             let flags = field.flags;
             let mut kinds = Vec::new();
             if flags.primary {
-                has_primary = true;
-                kinds.push(IndexKind::PrimaryKey);
+                if primary.is_empty() {
+                    primary_origin = field_origin;
+                }
+                primary.push(column.clone());
+            }
+            // SQLAlchemy's `index=True` makes an index named `ix_<table>_<column>` (a unique
+            // one with `unique=True`), which a migration may later drop by that name.
+            let sqlalchemy_index = naming == Naming::Sqlalchemy && flags.index && !flags.no_index;
+            if sqlalchemy_index {
+                let name = format!("ix_{table}_{column}");
+                let kind = if flags.unique {
+                    IndexKind::Unique
+                } else {
+                    IndexKind::Index
+                };
+                self.schema.declare_index(
+                    &table,
+                    IndexDef::on_columns(Some(&name), kind, &[column.as_str()]),
+                    field_origin,
+                );
+                continue;
             }
             if flags.unique {
                 kinds.push(IndexKind::Unique);
@@ -440,10 +583,17 @@ impl<'f> SchemaBuilder<'f> {
                 );
             }
         }
-        if naming == Naming::Sequelize {
-            self.declare_sequelize_attributes(&table, has_primary, origin);
+        if !primary.is_empty() {
+            self.schema.declare_index(
+                &table,
+                IndexDef::on_columns(None, IndexKind::PrimaryKey, &primary),
+                primary_origin,
+            );
         }
-        if naming == Naming::Django && !has_primary {
+        if naming == Naming::Sequelize {
+            self.declare_sequelize_attributes(&table, !primary.is_empty(), origin);
+        }
+        if naming == Naming::Django && primary.is_empty() {
             self.schema.declare_column(&table, "id", Some("id"), origin);
             self.schema.declare_index(
                 &table,
@@ -464,11 +614,9 @@ impl<'f> SchemaBuilder<'f> {
                 .iter()
                 .map(|c| self.column_of_field(&table, c.trim_start_matches('-'), naming))
                 .collect();
-            self.schema.declare_index(
-                &table,
-                IndexDef::on_columns(None, index_kind(index.flags), &columns),
-                Origin::new(origin.file, index.line),
-            );
+            let def = self.index_def(index.name.as_deref(), index_kind(index.flags), &columns);
+            self.schema
+                .declare_index(&table, def, Origin::new(origin.file, index.line));
         }
     }
 
@@ -493,6 +641,17 @@ impl<'f> SchemaBuilder<'f> {
             self.schema
                 .declare_column(table, &column, Some(timestamp), origin);
         }
+    }
+
+    /// The table of a SQLAlchemy model without `__tablename__`: a table already declared
+    /// under the class name in snake case (Flask-SQLAlchemy's default) or in lower case (a
+    /// common `declared_attr` mixin), else the snake-case name.
+    fn sqlalchemy_table(&self, class: &str) -> String {
+        let snake = snake_case(class);
+        [snake.clone(), class.to_lowercase()]
+            .into_iter()
+            .find(|t| self.schema.table(t).is_some())
+            .unwrap_or(snake)
     }
 
     /// The table of a model named in a query or a migration (in the file `near`), and its
@@ -964,7 +1123,10 @@ fn operator_kind(operator: Option<&str>) -> Option<UseKind> {
     let Some(operator) = operator else {
         return Some(UseKind::Eq);
     };
-    if let Some(kind) = js_operator_kind(operator).or_else(|| snake_case_operator_kind(operator)) {
+    if let Some(kind) = js_operator_kind(operator)
+        .or_else(|| snake_case_operator_kind(operator))
+        .or_else(|| python_operator_kind(operator))
+    {
         return kind;
     }
     Some(match operator {
@@ -1005,6 +1167,26 @@ fn js_operator_kind(operator: &str) -> Option<Option<UseKind>> {
                 UseKind::LikeSuffix
             }
         }
+        _ => return None,
+    }))
+}
+
+/// Comparison symbols (`User.age >= n` captures `>=`), SQLAlchemy's column operators
+/// (`in_`, `is_`, `not_in`, `istartswith`) and the functions `func.lower`/`func.upper` around
+/// a column; `None` when the operator is not one of them, `Some(None)` for a negation.
+fn python_operator_kind(operator: &str) -> Option<Option<UseKind>> {
+    Some(Some(match operator {
+        "==" | "=" => UseKind::Eq,
+        "<" | "<=" | ">" | ">=" => UseKind::Range,
+        "in_" => UseKind::In,
+        "is_" => UseKind::IsNull,
+        "istartswith" => UseKind::Function("lower".to_string()),
+        // func.lower(User.email) == …: the function wraps the column.
+        "lower" | "upper" => UseKind::Function(operator.to_string()),
+        "iendswith" => UseKind::LikeSuffix,
+        "regexp_match" | "match" => UseKind::LikeInfix,
+        "!=" | "<>" | "not_in" | "notin_" | "is_not" | "isnot" | "not_like" | "not_ilike"
+        | "notilike" => return Some(None),
         _ => return None,
     }))
 }
@@ -1164,7 +1346,14 @@ impl SchemaBuilder<'_> {
         if from_sql {
             return self.in_migration(t.origin, sql_fix);
         }
-        let Some(info) = self.models.iter().find(|m| m.table == t.name) else {
+        // A class over a migration's table of the same name; then by name, so that the
+        // message does not depend on the order files were read in.
+        let Some(info) = self
+            .models
+            .iter()
+            .filter(|m| m.table == t.name)
+            .min_by_key(|m| (m.name == t.name, m.name.clone()))
+        else {
             return sql_fix.to_string();
         };
         let model_name = &info.name;
@@ -1198,7 +1387,9 @@ impl SchemaBuilder<'_> {
                 format!("index=True on {model_name}.{}", fields[0])
             }
             Naming::Sqlalchemy => format!(
-                "Index(None, {}) in {model_name}.__table_args__",
+                "Index(\"ix_{}_{}\", {}) in {model_name}.__table_args__",
+                t.name,
+                fields.join("_"),
                 quoted(&fields)
             ),
             Naming::Sequelize => format!(
@@ -1336,5 +1527,243 @@ mod js_orm_tests {
         assert_eq!(table("orderLines").as_deref(), Some("order_line"));
         assert_eq!(table("repository"), None);
         assert_eq!(table("cache"), None);
+    }
+}
+
+#[cfg(test)]
+mod sqlalchemy_tests {
+    //! Migration order, drops and composite keys, on records as the Python packs make them.
+    use super::*;
+    use crate::db::{FieldDecl, MigrationStep};
+    use crate::db_captures::SchemaFlags;
+
+    fn site(path: &str, line: usize) -> Site {
+        Site {
+            path: path.to_string(),
+            region: Region {
+                start_line: line,
+                start_column: 1,
+                end_line: line,
+                end_column: 2,
+            },
+            line_hash: String::new(),
+            line_text: String::new(),
+            context: None,
+            function: "f".to_string(),
+            code: format!("q{line}"),
+        }
+    }
+
+    fn flags(set: &[&str]) -> SchemaFlags {
+        let mut f = SchemaFlags::default();
+        for s in set {
+            f.set(Some(s));
+        }
+        f
+    }
+
+    fn field(name: &str, set: &[&str]) -> FieldDecl {
+        FieldDecl {
+            name: name.to_string(),
+            column: None,
+            references: None,
+            flags: flags(set),
+            line: 2,
+        }
+    }
+
+    fn model(name: &str, table: &str, fields: Vec<FieldDecl>) -> ModelDecl {
+        ModelDecl {
+            name: name.to_string(),
+            table: Some(table.to_string()),
+            naming: Naming::Sqlalchemy,
+            fields,
+            indexes: Vec::new(),
+            line: 1,
+            external: false,
+        }
+    }
+
+    fn migration(path: &str, id: &str, after: &[&str], indexes: Vec<IndexDecl>) -> FileDb {
+        FileDb {
+            path: path.to_string(),
+            indexes,
+            migration: Some(MigrationStep {
+                id: id.to_string(),
+                after: after.iter().map(|a| a.to_string()).collect(),
+            }),
+            ..FileDb::default()
+        }
+    }
+
+    fn index(name: &str, table: &str, columns: &[&str], set: &[&str]) -> IndexDecl {
+        IndexDecl {
+            model: None,
+            table: Some(table.to_string()),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            flags: flags(set),
+            name: Some(name.to_string()),
+            line: 3,
+        }
+    }
+
+    fn query(model: &str, fields: &[&str], line: usize) -> OrmQuery {
+        OrmQuery {
+            model: Some(model.to_string()),
+            table: None,
+            uses: fields
+                .iter()
+                .map(|f| OrmUse {
+                    field: f.to_string(),
+                    kind: DbUse::Filter,
+                    lookup: Lookup::Plain,
+                    operator: None,
+                    model: None,
+                    call: 0,
+                })
+                .collect(),
+            sites: vec![site("app/queries.py", line)],
+        }
+    }
+
+    fn flagged_lines(files: &[FileDb]) -> Vec<usize> {
+        join(files, &JoinOptions::default())
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == MISSING_INDEX)
+            .map(|f| f.region.start_line)
+            .collect()
+    }
+
+    #[test]
+    fn revisions_run_parents_first_whatever_their_file_names() {
+        let files = vec![
+            migration("alembic/versions/0b_drop.py", "c3", &["b2"], Vec::new()),
+            migration("alembic/versions/1a_init.py", "a1", &[], Vec::new()),
+            FileDb {
+                path: "app/models.py".to_string(),
+                ..FileDb::default()
+            },
+            migration(
+                "alembic/versions/9f_merge.py",
+                "m4",
+                &["c3", "x9"],
+                Vec::new(),
+            ),
+            migration("alembic/versions/e8_more.py", "b2", &["a1"], Vec::new()),
+        ];
+        assert_eq!(migration_order(&files), [2, 1, 4, 0, 3]);
+    }
+
+    #[test]
+    fn a_cycle_still_orders_every_file_once() {
+        let files = vec![
+            migration("v/a.py", "a", &["b"], Vec::new()),
+            migration("v/b.py", "b", &["a"], Vec::new()),
+        ];
+        assert_eq!(migration_order(&files), [0, 1]);
+    }
+
+    #[test]
+    fn an_index_dropped_by_a_later_revision_serves_nothing() {
+        let models = FileDb {
+            path: "app/models.py".to_string(),
+            models: vec![model(
+                "Order",
+                "orders",
+                vec![field("id", &["primary"]), field("coupon", &["index"])],
+            )],
+            orm: vec![query("Order", &["coupon"], 7)],
+            ..FileDb::default()
+        };
+        // The model's `index=True` is named ix_orders_coupon; the drop (first by path) runs
+        // after the revision that re-creates it under another name.
+        let drop = migration(
+            "alembic/versions/0b_drop.py",
+            "c3",
+            &["b2"],
+            vec![IndexDecl {
+                columns: Vec::new(),
+                ..index("ix_orders_coupon", "orders", &[], &["drop"])
+            }],
+        );
+        let create = migration(
+            "alembic/versions/e8_create.py",
+            "b2",
+            &[],
+            vec![index("ix_orders_coupon", "orders", &["coupon"], &[])],
+        );
+        assert!(flagged_lines(std::slice::from_ref(&models)).is_empty());
+        assert_eq!(flagged_lines(&[drop.clone(), models.clone(), create]), [7]);
+        // Without the revision ids, path order would apply the drop first.
+        let unordered: Vec<FileDb> = [drop, models]
+            .into_iter()
+            .map(|f| FileDb {
+                migration: None,
+                ..f
+            })
+            .collect();
+        assert_eq!(flagged_lines(&unordered), [7]);
+    }
+
+    #[test]
+    fn primary_key_columns_form_one_composite_key() {
+        let files = vec![FileDb {
+            path: "app/models.py".to_string(),
+            models: vec![model(
+                "OrderItem",
+                "order_items",
+                vec![
+                    field("order_id", &["primary"]),
+                    field("sku", &["primary"]),
+                    field("quantity", &[]),
+                ],
+            )],
+            orm: vec![
+                query("OrderItem", &["order_id"], 5),
+                query("OrderItem", &["sku"], 6),
+                query("OrderItem", &["order_id", "sku"], 7),
+            ],
+            ..FileDb::default()
+        }];
+        assert_eq!(flagged_lines(&files), [6]);
+    }
+
+    #[test]
+    fn a_model_without_tablename_takes_the_migration_table_of_its_snake_case_name() {
+        let files = vec![
+            FileDb {
+                path: "alembic/versions/1a_init.py".to_string(),
+                models: vec![model(
+                    "order_item",
+                    "order_item",
+                    vec![field("id", &["primary"]), field("sku", &["index"])],
+                )],
+                ..FileDb::default()
+            },
+            FileDb {
+                path: "app/models.py".to_string(),
+                models: vec![ModelDecl {
+                    table: None,
+                    ..model("OrderItem", "", vec![field("sku", &[]), field("note", &[])])
+                }],
+                orm: vec![
+                    query("OrderItem", &["sku"], 4),
+                    query("OrderItem", &["note"], 5),
+                ],
+                ..FileDb::default()
+            },
+        ];
+        assert_eq!(flagged_lines(&files), [5]);
+    }
+
+    #[test]
+    fn comparison_symbols_and_sqlalchemy_operators() {
+        assert_eq!(operator_kind(Some(">=")), Some(UseKind::Range));
+        assert_eq!(operator_kind(Some("in_")), Some(UseKind::In));
+        assert_eq!(operator_kind(Some("is_")), Some(UseKind::IsNull));
+        assert_eq!(operator_kind(Some("not_in")), None);
+        assert_eq!(operator_kind(Some("!=")), None);
+        assert_eq!(operator_kind(Some("contains")), Some(UseKind::LikeInfix));
     }
 }

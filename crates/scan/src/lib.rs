@@ -116,7 +116,9 @@ fn merge(
         notifications.extend(outcome.notifications);
     }
     // Files are in path order (discovery sorts them), so the join is deterministic.
+    let join_started = Instant::now();
     let joined = db_join::join(&databases, &options.database);
+    summary.join_ms = u64::try_from(join_started.elapsed().as_millis()).unwrap_or(u64::MAX);
     findings.extend(joined.findings);
     notifications.extend(joined.notes);
     if options.inline_suppressions {

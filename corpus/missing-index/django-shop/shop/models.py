@@ -39,3 +39,14 @@ class OrderLine(models.Model):
 
     class Meta:
         unique_together = [("order", "product")]
+
+
+class LegacyInvoice(models.Model):
+    """The billing service's table, read-only here."""
+
+    number = models.CharField(max_length=20)
+    customer_ref = models.CharField(max_length=20)
+
+    class Meta:
+        managed = False
+        db_table = "billing_invoice"

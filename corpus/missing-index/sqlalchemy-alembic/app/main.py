@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+
+from app.api.routes import router
+
+app = FastAPI(title="shop")
+app.include_router(router)
