@@ -115,7 +115,7 @@ pub struct IndexDecl {
 
 /// Where a migration file stands among the others, when it says so itself (Alembic's
 /// `revision` and `down_revision`; file names do not order Alembic revisions).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MigrationStep {
     /// The migration's id.
     pub id: String,
