@@ -265,6 +265,7 @@ fn scan_repo(
     row.files_skipped = result.summary.files_skipped as u64;
     row.bytes = result.summary.bytes as u64;
     row.lines = result.summary.lines as u64;
+    row.join_ms = result.summary.join_ms;
     let mut rules: std::collections::BTreeMap<&str, LevelCounts> = Default::default();
     for finding in &current {
         row.levels.add(finding.level);

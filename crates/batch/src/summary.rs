@@ -156,6 +156,10 @@ pub struct RepoSummary {
     pub lines: u64,
     /// Wall-clock milliseconds spent on it (checkout included).
     pub elapsed_ms: u64,
+    /// Of which the repository-level missing-index join, recomputed on every run from the
+    /// files' facts (fresh or cached).
+    #[serde(default)]
+    pub join_ms: u64,
     /// Unsuppressed findings by rule, sorted by rule id.
     pub rules: Vec<RuleCount>,
     /// The first [`MAX_LISTED`] new findings.
@@ -188,6 +192,7 @@ impl RepoSummary {
             bytes: 0,
             lines: 0,
             elapsed_ms: 0,
+            join_ms: 0,
             rules: Vec::new(),
             new_findings: Vec::new(),
             fixed_findings: Vec::new(),

@@ -588,6 +588,131 @@ fn two_batches_share_one_cache_at_once() {
     assert_eq!(all_results(&root.join("c")), all_results(&root.join("a")));
 }
 
+/// Every SARIF result of `log`, whole (message, fingerprints, related locations), with the
+/// run-specific fields left out.
+fn full_results(log: &Value) -> Vec<Value> {
+    log["runs"][0]["results"].as_array().unwrap().clone()
+}
+
+/// The missing-index mini-repositories of the corpus (SQL migrations, Alembic revisions in
+/// their own order, Django, Prisma, Diesel, sqlx … with the queries in other files) as a fleet,
+/// plus one of a migration and a query file only. A cold run, then a warm one: every file
+/// comes from the cache, and the repository-level join over the cached facts gives exactly
+/// the findings of the cold run and of `shipshape scan`.
+#[test]
+fn the_schema_join_over_cached_facts_equals_a_cold_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut manifest = String::new();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(corpus("missing-index")).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            copy_tree(&entry.path(), &root.join("repos").join(&name));
+            names.push(name);
+        }
+    }
+    write(
+        root,
+        "repos/tiny/db/migrations/001_users.sql",
+        "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, team_id bigint);\n\
+         CREATE INDEX users_team ON users (team_id);\n",
+    );
+    write(
+        root,
+        "repos/tiny/app/users.py",
+        "def by_email(cur, email):\n    cur.execute(\"SELECT id FROM users WHERE email = %s\", (email,))\n    return cur.fetchone()\n\n\ndef by_team(cur, team):\n    cur.execute(\"SELECT id FROM users WHERE team_id = %s\", (team,))\n    return cur.fetchall()\n",
+    );
+    names.push("tiny".to_string());
+    names.sort();
+    for name in &names {
+        manifest.push_str(&format!(
+            "[[repo]]\nname = \"{name}\"\npath = \"repos/{name}\"\n\n"
+        ));
+    }
+    write(root, "fleet.toml", manifest);
+    let run = |out: &str| {
+        let output = batch(
+            root,
+            &[
+                "fleet.toml",
+                "--out",
+                out,
+                "--cache-dir",
+                "cache",
+                "--fail-on",
+                "none",
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        rows(&summary(&root.join(out)))
+    };
+    let cold = run("cold");
+    let warm = run("warm");
+    let mut join_findings = 0;
+    for name in &names {
+        let (c, w) = (&cold[name], &warm[name]);
+        assert_eq!(c["status"], "ok", "{name}: {c}");
+        assert!(count(c, "files_analyzed") > 0, "{name}: {c}");
+        assert_eq!(count(w, "files_analyzed"), 0, "{name} is all cached: {w}");
+        assert_eq!(
+            count(w, "files_cached"),
+            count(c, "files_analyzed"),
+            "{name}"
+        );
+        let cold_log = read_valid_sarif(&root.join(format!("cold/{name}.sarif")));
+        let warm_log = read_valid_sarif(&root.join(format!("warm/{name}.sarif")));
+        // A plain scan of the repository, to compare with.
+        let scanned = shipshape()
+            .current_dir(root.join("repos").join(name))
+            .args([
+                "scan",
+                ".",
+                "--format",
+                "sarif",
+                "--output",
+                "../../scan.sarif",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(scanned.status.code(), Some(0 | 1)),
+            "{}",
+            stderr(&scanned)
+        );
+        let scan_log = read_valid_sarif(&root.join("scan.sarif"));
+        for (what, log) in [("the warm batch", &warm_log), ("scan", &scan_log)] {
+            // The short form first, for a readable failure; then every field.
+            assert_eq!(results(log), results(&cold_log), "{name}: {what} vs cold");
+            assert!(
+                full_results(log) == full_results(&cold_log),
+                "{name}: {what} and the cold batch differ in messages, fingerprints or related locations"
+            );
+        }
+        let missing = results(&warm_log)
+            .into_iter()
+            .filter(|(_, _, rule)| rule == "missing-index")
+            .count();
+        assert_eq!(
+            (count(w, "new"), count(w, "fixed")),
+            (0, 0),
+            "{name}: nothing changed"
+        );
+        join_findings += missing;
+    }
+    let tiny = results(&read_valid_sarif(&root.join("warm/tiny.sarif")));
+    assert_eq!(
+        tiny,
+        [("app/users.py".to_string(), 2, "missing-index".to_string())],
+        "email has no index, team_id has one"
+    );
+    assert!(
+        join_findings > 20,
+        "the corpus has many missing-index findings: {join_findings}"
+    );
+}
+
 #[test]
 fn a_broken_manifest_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
