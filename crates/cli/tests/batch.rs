@@ -1016,7 +1016,7 @@ fn the_kubernetes_indexed_job_and_its_merge_run_as_written() {
                 written.display()
             );
         }
-        assert_eq!(run_pod_script(root, wait, &[run.clone()]), 0);
+        assert_eq!(run_pod_script(root, wait, std::slice::from_ref(&run)), 0);
         // Night 1: everything is new (exit 1 with --fail-on error); night 2: nothing is.
         assert_eq!(run_pod_script(root, merger, &[run]), expected, "{night}");
         let merged = summary(&root.join("data/runs").join(night).join("fleet"));
