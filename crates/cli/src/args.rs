@@ -31,6 +31,87 @@ pub(crate) enum Command {
     },
     /// Print the JSON schema of shipshape.toml (docs/shipshape.schema.json), for editors.
     ConfigSchema,
+    /// Scan a fleet of repositories listed in a manifest: one SARIF file each, summary.json
+    /// and report.html, incremental through a result cache (docs/batch.md).
+    Batch(Box<BatchArgs>),
+    /// Combine the output folders of `batch --shard` runs into one summary.json and
+    /// report.html.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BatchArgs {
+    /// The manifest: a TOML file with one [[repo]] table per repository.
+    pub(crate) manifest: PathBuf,
+
+    /// Folder for <name>.sarif per repository, summary.json and report.html.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+
+    /// Folder of the result cache and run history [default: $SHIPSHAPE_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/shipshape, else ~/.cache/shipshape]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+
+    /// Analyse every file afresh: neither read nor write cached file results (the run
+    /// history for new/fixed is still kept).
+    #[arg(long)]
+    pub(crate) no_cache: bool,
+
+    /// Folder where repositories given by `url` are checked out, reused next time
+    /// [default: <cache-dir>/checkouts]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) work_dir: Option<PathBuf>,
+
+    /// Scan only share I of N of the manifest (0-based: 0/4 is the first of four).
+    #[arg(long, value_name = "I/N")]
+    pub(crate) shard: Option<shipshape_batch::shard::Shard>,
+
+    /// A summary.json of an earlier run whose sizes balance the shards (every shard must be
+    /// given the same file).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) sizes: Option<PathBuf>,
+
+    /// The output folder of the previous run (merged, when sharded): new/fixed and the trend
+    /// of repositories this cache has no history of are taken from it.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) previous: Option<PathBuf>,
+
+    /// A label for this run in the history and the report; give every shard of one night
+    /// the same [default: the start time; a killed run is continued]
+    #[arg(long, value_name = "LABEL")]
+    pub(crate) run_id: Option<String>,
+
+    /// Exit with 1 when a new finding is at or above this level.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub(crate) fail_on: FailOn,
+
+    /// Worker threads, shared by all repositories [default: number of CPUs]
+    #[arg(long, short = 'j')]
+    pub(crate) threads: Option<usize>,
+
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
+    pub(crate) max_file_bytes: u64,
+
+    /// No line per repository on standard error.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MergeArgs {
+    /// Output folders of `shipshape batch --shard` runs.
+    #[arg(required = true)]
+    pub(crate) inputs: Vec<PathBuf>,
+
+    /// Folder for the combined summary.json, report.html and every SARIF file.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+
+    /// Exit with 1 when a new finding is at or above this level.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub(crate) fail_on: FailOn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,6 +136,18 @@ pub(crate) enum FailOn {
     Warning,
     Note,
     None,
+}
+
+impl FailOn {
+    /// The lowest level that fails, if any.
+    pub(crate) fn level(self) -> Option<shipshape_core::Level> {
+        match self {
+            FailOn::Error => Some(shipshape_core::Level::Error),
+            FailOn::Warning => Some(shipshape_core::Level::Warning),
+            FailOn::Note => Some(shipshape_core::Level::Note),
+            FailOn::None => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -25,6 +25,8 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", crate::config::json_schema());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Batch(args) => crate::batch::batch(*args),
+        Command::Merge(args) => crate::batch::merge(args),
     }
 }
 
@@ -36,19 +38,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     let loaded = crate::config::load(args.config.as_deref(), &config_root(&args), &all_rules)?;
     let config = &loaded.config;
     let mut packs = PackFile::embedded();
-    let user_folders: Vec<std::path::PathBuf> = config
-        .paths
-        .queries
-        .iter()
-        .map(|dir| loaded.folder().join(dir.value()))
-        .chain(args.queries.iter().cloned())
-        .collect();
-    for dir in &user_folders {
-        packs.extend(load_user_packs(dir)?);
-    }
-    if let Some(path) = &loaded.path {
-        packs.extend(crate::dataflow_packs::packs(&config.dataflow, path)?);
-    }
+    packs.extend(user_packs(&loaded, &args.queries)?);
     // The shipped packs are compiled on demand (their tests prove they compile); the user's
     // are checked for every language before anything is scanned.
     let queries = if packs
@@ -85,14 +75,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     };
     options.include = globs(&config.paths.include, &args.include);
     options.exclude = globs(&config.paths.exclude, &args.exclude);
-    options.database = shipshape_rules::db_join::JoinOptions {
-        dialect: config.missing_index.dialect.map(|d| match d {
-            crate::config::DialectName::Postgres => shipshape_schema::Dialect::Postgres,
-            crate::config::DialectName::Mysql => shipshape_schema::Dialect::Mysql,
-            crate::config::DialectName::Sqlite => shipshape_schema::Dialect::Sqlite,
-        }),
-        small_tables: config.missing_index.small_tables.clone(),
-    };
+    options.database = join_options(config);
     options.no_ignore = args.no_ignore;
     options.hidden = args.hidden;
     options.follow_symlinks = args.follow_symlinks;
@@ -162,6 +145,43 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         &gating_findings(&result.findings, context.baseline.as_ref()),
         args.fail_on,
     ))
+}
+
+/// The query packs a configuration adds (its `[paths] queries` folders and its `[dataflow]`
+/// functions), then the packs of `extra` folders (`--queries`).
+pub(crate) fn user_packs(
+    loaded: &crate::config::Loaded,
+    extra: &[std::path::PathBuf],
+) -> Result<Vec<PackFile>> {
+    let mut packs = Vec::new();
+    let folders = loaded
+        .config
+        .paths
+        .queries
+        .iter()
+        .map(|dir| loaded.folder().join(dir.value()))
+        .chain(extra.iter().cloned());
+    for dir in folders {
+        packs.extend(load_user_packs(&dir)?);
+    }
+    if let Some(path) = &loaded.path {
+        packs.extend(crate::dataflow_packs::packs(&loaded.config.dataflow, path)?);
+    }
+    Ok(packs)
+}
+
+/// The missing-index join's settings from `[missing-index]`.
+pub(crate) fn join_options(
+    config: &crate::config::Config,
+) -> shipshape_rules::db_join::JoinOptions {
+    shipshape_rules::db_join::JoinOptions {
+        dialect: config.missing_index.dialect.map(|d| match d {
+            crate::config::DialectName::Postgres => shipshape_schema::Dialect::Postgres,
+            crate::config::DialectName::Mysql => shipshape_schema::Dialect::Mysql,
+            crate::config::DialectName::Sqlite => shipshape_schema::Dialect::Sqlite,
+        }),
+        small_tables: config.missing_index.small_tables.clone(),
+    }
 }
 
 /// Where `shipshape.toml` is looked for: `--root`, else the one folder scanned, else the
@@ -235,12 +255,7 @@ fn summary_line(result: &ScanResult) -> String {
 /// 1 when a finding that gates (every finding, or only new ones against a baseline) is at or
 /// above `fail_on`.
 fn exit_code(gating: &[&Finding], fail_on: FailOn) -> ExitCode {
-    let threshold = match fail_on {
-        FailOn::Error => Some(Level::Error),
-        FailOn::Warning => Some(Level::Warning),
-        FailOn::Note => Some(Level::Note),
-        FailOn::None => None,
-    };
+    let threshold = fail_on.level();
     let failing = threshold.is_some_and(|t| gating.iter().any(|f| f.level >= t));
     ExitCode::from(u8::from(failing))
 }

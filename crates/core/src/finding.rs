@@ -1,11 +1,11 @@
 //! A finding: one rule, one place, one message.
 
 use crate::Level;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A span of source text. Lines are 1-based; columns are 1-based UTF-16 code units with an
 /// exclusive end, as SARIF's `utf16CodeUnits` column kind wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Region {
     /// First line.
     pub start_line: usize,
@@ -18,7 +18,7 @@ pub struct Region {
 }
 
 /// A place with a sentence: a step of a code flow or a related location.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlowStep {
     /// Where.
     pub region: Region,
@@ -27,7 +27,7 @@ pub struct FlowStep {
 }
 
 /// A mechanical fix: what it does and the edits that do it (SARIF `fixes`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// One sentence: `pass user_id as a bound parameter`.
     pub description: String,
@@ -36,7 +36,7 @@ pub struct Fix {
 }
 
 /// Replace the text of `region` with `text`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     /// The text replaced.
     pub region: Region,

@@ -2,10 +2,10 @@
 //! analysed, failed. They end up in SARIF `invocations[0].toolExecutionNotifications`.
 
 use crate::Level;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why a notification was raised; the kebab-case name is its stable SARIF descriptor id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NotificationKind {
     /// The file is larger than `--max-file-bytes`; skipped.
@@ -133,7 +133,7 @@ impl NotificationKind {
 }
 
 /// One notification, usually about one file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Notification {
     /// Repo-relative `/`-separated path of the file concerned, if any.
     pub path: Option<String>,

@@ -5,6 +5,7 @@
 //! family tags) must exist. The scanner applies the directives to every finding of the file,
 //! the repository-level ones included.
 
+use serde::{Deserialize, Serialize};
 use shipshape_core::{Notification, NotificationKind};
 use tree_sitter::Node;
 
@@ -12,7 +13,7 @@ use tree_sitter::Node;
 const MARKER: &str = "shipshape: ignore[";
 
 /// One suppression comment that takes effect.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directive {
     /// The comment's line.
     pub line: usize,

@@ -10,12 +10,13 @@
 use crate::dataflow::{summarize, Evaluator};
 use crate::db_captures::{DbCallCapture, DbUse, Lookup, Naming, SchemaFlags};
 use crate::{FileFacts, SinkKind};
+use serde::{Deserialize, Serialize};
 use shipshape_core::Region;
 use std::collections::HashMap;
 use tree_sitter::Node;
 
 /// Where a query is, located for a finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     /// Repo-relative path.
     pub path: String,
@@ -42,7 +43,7 @@ pub trait Locate {
 }
 
 /// SQL text that code runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SqlText {
     /// The text, unquoted.
     pub text: String,
@@ -51,7 +52,7 @@ pub struct SqlText {
 }
 
 /// One field an ORM query uses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrmUse {
     /// The field as written (`customer__email__iexact`, `-placed_at`, `createdAt`).
     pub field: String,
@@ -68,7 +69,7 @@ pub struct OrmUse {
 }
 
 /// An ORM query: a chain of calls from the one naming the model to the last one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrmQuery {
     /// The model class or accessor it starts from.
     pub model: Option<String>,
@@ -81,7 +82,7 @@ pub struct OrmQuery {
 }
 
 /// A field declared on a model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDecl {
     /// The field's name.
     pub name: String,
@@ -96,7 +97,7 @@ pub struct FieldDecl {
 }
 
 /// An index declared on a model or a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexDecl {
     /// The model it names, when not declared inside one.
     pub model: Option<String>,
@@ -114,7 +115,7 @@ pub struct IndexDecl {
 
 /// Where a migration file stands among the others, when it says so itself (Alembic's
 /// `revision` and `down_revision`; file names do not order Alembic revisions).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MigrationStep {
     /// The migration's id.
     pub id: String,
@@ -123,7 +124,7 @@ pub struct MigrationStep {
 }
 
 /// A model declared in code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModelDecl {
     /// The class or model name.
     pub name: String,
@@ -142,7 +143,7 @@ pub struct ModelDecl {
 }
 
 /// Everything one file contributes to the join.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileDb {
     /// Repo-relative path.
     pub path: String,

@@ -4,11 +4,12 @@
 //! column, one per flag); records are merged by node. [`crate::db`] turns them into plain
 //! records for the repository-level join.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use tree_sitter::Node;
 
 /// What an ORM call does with the columns it names (`(#set! db "…")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum DbUse {
     /// Filters rows on them (the default): `filter`, `where`, `get`, `findBy`.
     #[default]
@@ -55,7 +56,7 @@ impl DbUse {
 }
 
 /// How a column's text names a field (`(#set! lookup "…")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lookup {
     /// The text is the field's name (quotes and a leading `-` for descending order aside).
     #[default]
@@ -100,7 +101,9 @@ pub struct DbCallCapture<'t> {
 }
 
 /// Table-naming conventions of the ORMs (`(#set! naming "…")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Naming {
     /// The model's name is the table's name.
     #[default]
@@ -149,7 +152,7 @@ pub struct ModelCapture<'t> {
 }
 
 /// What a field or index declaration says (`(#set! schema "…")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SchemaFlags {
     /// Indexed (`db_index=True`, `index=True`, `@Index()`).
     pub index: bool,

@@ -32,8 +32,23 @@ pub trait ScanObserver: Sync {
 pub struct Silent;
 impl ScanObserver for Silent {}
 
-/// Scan `options.paths` with `analyzer`.
+/// Scan `options.paths` with `analyzer` on a pool of `options.threads` workers of its own.
 pub fn scan(
+    options: &ScanOptions,
+    analyzer: &dyn FileAnalyzer,
+    observer: &dyn ScanObserver,
+) -> Result<ScanResult, ScanError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+        .map_err(|e| ScanError::Threads(e.to_string()))?;
+    pool.install(|| scan_in_current_pool(options, analyzer, observer))
+}
+
+/// Scan like [`scan`], but analyse the files on the rayon pool the caller runs in (the global
+/// pool outside one). A batch runs several repositories at once on one shared pool this way,
+/// so idle workers take files of whichever repository still has some.
+pub fn scan_in_current_pool(
     options: &ScanOptions,
     analyzer: &dyn FileAnalyzer,
     observer: &dyn ScanObserver,
@@ -49,12 +64,8 @@ pub fn scan(
     languages.sort();
     languages.dedup();
     analyzer.prepare(&languages);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build()
-        .map_err(|e| ScanError::Threads(e.to_string()))?;
     panic_guard::install();
-    let outcomes: Vec<FileOutcome> = pool.install(|| {
+    let outcomes: Vec<FileOutcome> = {
         use rayon::prelude::*;
         discovery
             .files
@@ -68,7 +79,7 @@ pub fn scan(
                 },
             )
             .collect()
-    });
+    };
     Ok(merge(discovery, outcomes, options, started))
 }
 

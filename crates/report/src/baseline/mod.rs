@@ -13,7 +13,7 @@ mod read;
 
 pub use read::BaselineError;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use shipshape_core::{Finding, Level, Region};
 use std::collections::HashMap;
 
@@ -45,7 +45,7 @@ impl BaselineState {
 
 /// One result read from a baseline report: what matching needs, and what an `absent` result
 /// needs to be written again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BaselineResult {
     /// The rule's id (possibly one this build no longer has).
     pub rule_id: String,
