@@ -133,6 +133,9 @@ fn time_pass(query: &Query, parsed: &[(Tree, &[u8])], runs: usize) -> Duration {
         .map(|_| {
             let started = Instant::now();
             let mut cursor = QueryCursor::new();
+            // The engine's limit on in-progress matches (`Budgets::match_limit`), or another.
+            let limit = std::env::var("SHIPSHAPE_MATCH_LIMIT").ok();
+            cursor.set_match_limit(limit.and_then(|l| l.parse().ok()).unwrap_or(1024));
             let mut seen = 0usize;
             for (tree, source) in parsed {
                 let mut matches = cursor.matches(query, tree.root_node(), *source);

@@ -110,55 +110,23 @@
      arguments: (argument_list . (string (string_content) @schema.field.name))) @schema.field)
  (#eq? @_ctor "Column"))
 
-; index=True, unique=True, primary_key=True on either kind of column.
+; index=True, unique=True, primary_key=True on either kind of column: the option's name says
+; what it declares.
 ([
    (assignment
      left: (identifier) @schema.field.name
      right: (call
        function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
+       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field
    (argument_list
      (call
        function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
        arguments: (argument_list
          . (string (string_content) @schema.field.name)
-         (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
+         (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.field)
  ]
  (#any-of? @_ctor "Column" "mapped_column" "Field")
- (#eq? @_flag "index")
- (#set! schema "index"))
-([
-   (assignment
-     left: (identifier) @schema.field.name
-     right: (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
-   (argument_list
-     (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list
-         . (string (string_content) @schema.field.name)
-         (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
- ]
- (#any-of? @_ctor "Column" "mapped_column" "Field")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-([
-   (assignment
-     left: (identifier) @schema.field.name
-     right: (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true))))) @schema.field
-   (argument_list
-     (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list
-         . (string (string_content) @schema.field.name)
-         (keyword_argument name: (identifier) @_flag value: (true)))) @schema.field)
- ]
- (#any-of? @_ctor "Column" "mapped_column" "Field")
- (#eq? @_flag "primary_key")
- (#set! schema "primary"))
+ (#any-of? @schema.option "index" "unique" "primary_key"))
 
 ; ---------------------------------------------------------------------------------------------
 ; Schema: indexes and constraints (in __table_args__, Table(…), op.create_table(…), or a
@@ -200,17 +168,12 @@
  (#eq? @_flag "unique")
  (#set! schema "unique"))
 
-; UniqueConstraint("customer_id", "number", name="uq_…") / PrimaryKeyConstraint("id")
+; UniqueConstraint("customer_id", "number", name="uq_…") / PrimaryKeyConstraint("id"): the
+; constructor's name says what it declares.
 ((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
+   function: [(identifier) @schema.option (attribute attribute: (identifier) @schema.option)]
    arguments: (argument_list (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "UniqueConstraint")
- (#set! schema "unique"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list (string (string_content) @schema.index.column))) @schema.index
- (#eq? @_ctor "PrimaryKeyConstraint")
- (#set! schema "primary"))
+ (#any-of? @schema.option "UniqueConstraint" "PrimaryKeyConstraint"))
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list (keyword_argument
@@ -268,7 +231,7 @@
 ; op.drop_constraint("uq_…", "orders"), batch_op.drop_index(batch_op.f("…")). One pattern per
 ; part; the parts of one call merge.
 ((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
+   function: (attribute object: (identifier) @_op attribute: (identifier) @schema.option)
    arguments: (argument_list . [
      (string (string_content) @schema.index.name)
      (call
@@ -276,20 +239,8 @@
        arguments: (argument_list . (string (string_content) @schema.index.name)))
    ])) @schema.index
  (#any-of? @_op "op" "batch_op")
- (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
+ (#any-of? @schema.option "create_index" "create_unique_constraint" "create_primary_key" "drop_index" "drop_constraint")
  (#eq? @_f "f"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list . [
-     (string (string_content) @schema.index.name)
-     (call
-       function: (attribute attribute: (identifier) @_f)
-       arguments: (argument_list . (string (string_content) @schema.index.name)))
-   ])) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#any-of? @_operation "drop_index" "drop_constraint")
- (#eq? @_f "f")
- (#set! schema "drop"))
 ; The table: the second argument of op.*, or table_name=.
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
@@ -325,24 +276,13 @@
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
  (#eq? @_text "text")
  (#eq? @_key "columns"))
-; unique=True, create_unique_constraint, create_primary_key
+; op.create_index(…, unique=True) (create_unique_constraint and create_primary_key say so by name)
 ((call
    function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true)))) @schema.index
+   arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.index
  (#any-of? @_op "op" "batch_op")
  (#eq? @_operation "create_index")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#eq? @_operation "create_unique_constraint")
- (#set! schema "unique"))
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#eq? @_operation "create_primary_key")
- (#set! schema "primary"))
+ (#eq? @schema.option "unique"))
 
 ; ---------------------------------------------------------------------------------------------
 ; Queries: where a query starts

@@ -178,8 +178,11 @@ impl SchemaFlags {
             .collect::<String>()
             .to_lowercase();
         // `db_index`, `index`, `Index`, `index_together`; `unique`, `UniqueConstraint`,
-        // `unique_together`; `primary_key`, `primaryKey`, `PrimaryColumn`.
-        if word.contains("primary") {
+        // `unique_together`; `primary_key`, `primaryKey`, `PrimaryColumn`; a drop
+        // (`drop_index`, `drop_constraint`) names what it removes.
+        if word.starts_with("drop") {
+            self.drop = true;
+        } else if word.contains("primary") {
             self.primary = true;
         } else if word.contains("unique") {
             self.unique = true;
