@@ -126,122 +126,51 @@
  (#any-of? @_type "increments" "bigIncrements")
  (#set! schema "primary"))
 
-; table.string("email").unique(), ….notNullable().index(), ….primary() (up to two calls between)
+; table.string("email").unique(), ….notNullable().index(), ….primary() (up to two calls
+; between): the flag's name says what it declares.
 ((call_expression
    function: (member_expression
      object: (call_expression
        function: (member_expression object: (identifier))
        arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field
-     property: (property_identifier) @_flag))
- (#eq? @_flag "unique")
- (#set! schema "unique"))
+     property: (property_identifier) @schema.option))
+ (#any-of? @schema.option "unique" "index" "primary"))
 ((call_expression
    function: (member_expression
      object: (call_expression
        function: (member_expression object: (call_expression
          function: (member_expression object: (identifier))
          arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field))
-     property: (property_identifier) @_flag))
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-((call_expression
-   function: (member_expression
-     object: (call_expression
-       function: (member_expression object: (call_expression
-         function: (member_expression object: (call_expression
-           function: (member_expression object: (identifier))
-           arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field))))
-     property: (property_identifier) @_flag))
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-((call_expression
-   function: (member_expression
-     object: (call_expression
-       function: (member_expression object: (identifier))
-       arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field
-     property: (property_identifier) @_flag))
- (#eq? @_flag "index")
- (#set! schema "index"))
-((call_expression
-   function: (member_expression
-     object: (call_expression
-       function: (member_expression object: (call_expression
-         function: (member_expression object: (identifier))
-         arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field))
-     property: (property_identifier) @_flag))
- (#eq? @_flag "index")
- (#set! schema "index"))
-((call_expression
-   function: (member_expression
-     object: (call_expression
-       function: (member_expression object: (identifier))
-       arguments: (arguments . (string (string_fragment) @schema.field.name))) @schema.field
-     property: (property_identifier) @_flag))
- (#eq? @_flag "primary")
- (#set! schema "primary"))
+     property: (property_identifier) @schema.option))
+ (#any-of? @schema.option "unique" "index" "primary"))
 
 ; table.index(["status", "placed_at"]), table.unique("email"), table.primary(["a", "b"]) in
 ; createTable; in alterTable / table("orders", …) they name the table.
 ((call_expression
-   function: (member_expression object: (identifier) property: (property_identifier) @_index)
+   function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
    arguments: (arguments . [
      (array (string (string_fragment) @schema.index.column))
      (string (string_fragment) @schema.index.column)
    ])) @schema.index
- (#eq? @_index "index"))
-((call_expression
-   function: (member_expression object: (identifier) property: (property_identifier) @_index)
-   arguments: (arguments . [
-     (array (string (string_fragment) @schema.index.column))
-     (string (string_fragment) @schema.index.column)
-   ])) @schema.index
- (#eq? @_index "unique")
- (#set! schema "unique"))
-((call_expression
-   function: (member_expression object: (identifier) property: (property_identifier) @_index)
-   arguments: (arguments . [
-     (array (string (string_fragment) @schema.index.column))
-     (string (string_fragment) @schema.index.column)
-   ])) @schema.index
- (#eq? @_index "primary")
- (#set! schema "primary"))
+ (#any-of? @schema.option "index" "unique" "primary"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_alter)
    arguments: (arguments
      . (string (string_fragment) @schema.index.table)
      . [(arrow_function body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @_index)
+          function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
           arguments: (arguments . [
             (array (string (string_fragment) @schema.index.column))
             (string (string_fragment) @schema.index.column)
           ])) @schema.index)))
         (function_expression body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @_index)
+          function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
           arguments: (arguments . [
             (array (string (string_fragment) @schema.index.column))
             (string (string_fragment) @schema.index.column)
           ])) @schema.index)))]))
  (#any-of? @_alter "alterTable" "table")
- (#eq? @_index "index"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_alter)
-   arguments: (arguments
-     . (string (string_fragment) @schema.index.table)
-     . [(arrow_function body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @_index)
-          arguments: (arguments . [
-            (array (string (string_fragment) @schema.index.column))
-            (string (string_fragment) @schema.index.column)
-          ])) @schema.index)))
-        (function_expression body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @_index)
-          arguments: (arguments . [
-            (array (string (string_fragment) @schema.index.column))
-            (string (string_fragment) @schema.index.column)
-          ])) @schema.index)))]))
- (#any-of? @_alter "alterTable" "table")
- (#eq? @_index "unique")
- (#set! schema "unique"))
+ (#any-of? @schema.option "index" "unique"))
 
 ; ---------------------------------------------------------------------------------------------
 ; The client: knex({ client: "pg" }), and the same in a knexfile.

@@ -81,39 +81,21 @@
    arguments: (arguments . (object (pair key: [(property_identifier) (string)] @schema.field.name) @schema.field) . (object)))
  (#eq? @_init "init"))
 
-; unique: true, primaryKey: true, field: "snake_name"
+; unique: true, primaryKey: true (the option's name says what it declares), field: "snake_name"
 ((call_expression
    function: (member_expression property: (property_identifier) @_define)
    arguments: (arguments . (string) . (object (pair
      key: [(property_identifier) (string)] @schema.field.name
-     value: (object (pair key: (property_identifier) @_flag value: (true)))) @schema.field)))
+     value: (object (pair key: (property_identifier) @schema.option value: (true)))) @schema.field)))
  (#any-of? @_define "define" "createTable")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
+ (#any-of? @schema.option "unique" "primaryKey"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_init)
    arguments: (arguments . (object (pair
      key: [(property_identifier) (string)] @schema.field.name
-     value: (object (pair key: (property_identifier) @_flag value: (true)))) @schema.field) . (object)))
+     value: (object (pair key: (property_identifier) @schema.option value: (true)))) @schema.field) . (object)))
  (#eq? @_init "init")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_define)
-   arguments: (arguments . (string) . (object (pair
-     key: [(property_identifier) (string)] @schema.field.name
-     value: (object (pair key: (property_identifier) @_flag value: (true)))) @schema.field)))
- (#any-of? @_define "define" "createTable")
- (#eq? @_flag "primaryKey")
- (#set! schema "primary"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_init)
-   arguments: (arguments . (object (pair
-     key: [(property_identifier) (string)] @schema.field.name
-     value: (object (pair key: (property_identifier) @_flag value: (true)))) @schema.field) . (object)))
- (#eq? @_init "init")
- (#eq? @_flag "primaryKey")
- (#set! schema "primary"))
+ (#any-of? @schema.option "unique" "primaryKey"))
 ((call_expression
    function: (member_expression property: (property_identifier) @_define)
    arguments: (arguments . (string) . (object (pair

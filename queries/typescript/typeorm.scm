@@ -52,15 +52,15 @@
  (#any-of? @_column "PrimaryColumn" "PrimaryGeneratedColumn" "ObjectIdColumn")
  (#set! schema "primary"))
 
-; @Column({ unique: true }) / @Column("varchar", { unique: true, name: "email_address" })
+; @Column({ unique: true }) / @Column("varchar", { unique: true, name: "email_address" }) /
+; @Index({ unique: true }): the option's name says what it declares.
 ((public_field_definition
    decorator: (decorator (call_expression
      function: (identifier) @_column
-     arguments: (arguments (object (pair key: (property_identifier) @_unique value: (true))))))
+     arguments: (arguments (object (pair key: (property_identifier) @schema.option value: (true))))))
    name: (property_identifier) @schema.field.name) @schema.field
- (#any-of? @_column "Column" "PrimaryColumn")
- (#eq? @_unique "unique")
- (#set! schema "unique"))
+ (#any-of? @_column "Column" "PrimaryColumn" "Index")
+ (#eq? @schema.option "unique"))
 ((public_field_definition
    decorator: (decorator (call_expression
      function: (identifier) @_column
@@ -71,20 +71,12 @@
    "DeleteDateColumn" "VersionColumn" "JoinColumn")
  (#eq? @_name "name"))
 
-; @Index() / @Index("IDX_name") / @Index({ unique: true }) on a property.
+; @Index() / @Index("IDX_name") on a property (`{ unique: true }` is read above).
 ((public_field_definition
    decorator: (decorator (call_expression function: (identifier) @_index))
    name: (property_identifier) @schema.field.name) @schema.field
  (#eq? @_index "Index")
  (#set! schema "index"))
-((public_field_definition
-   decorator: (decorator (call_expression
-     function: (identifier) @_index
-     arguments: (arguments (object (pair key: (property_identifier) @_unique value: (true))))))
-   name: (property_identifier) @schema.field.name) @schema.field
- (#eq? @_index "Index")
- (#eq? @_unique "unique")
- (#set! schema "unique"))
 
 ; @ManyToOne(() => Customer) customer: a join column `customerId` (or @JoinColumn's name);
 ; @OneToOne(…) @JoinColumn() profile: the same, and TypeORM makes it unique.
@@ -115,17 +107,12 @@
 ; On the class: @Index(["lastName", "firstName"]), @Index("IDX_x", ["a", "b"], { unique: true }),
 ; @Unique(["email"]), @Unique("UQ_x", ["a", "b"]). Properties are mapped to their columns.
 ((decorator (call_expression
-   function: (identifier) @_index
+   function: (identifier) @schema.option
    arguments: (arguments (array (string (string_fragment) @schema.index.column))))) @schema.index
- (#eq? @_index "Index"))
+ (#any-of? @schema.option "Index" "Unique"))
 ((decorator (call_expression
    function: (identifier) @_index
    arguments: (arguments (array (string)) (object (pair key: (property_identifier) @_unique value: (true)))))) @schema.index
  (#eq? @_index "Index")
  (#eq? @_unique "unique")
- (#set! schema "unique"))
-((decorator (call_expression
-   function: (identifier) @_unique
-   arguments: (arguments (array (string (string_fragment) @schema.index.column))))) @schema.index
- (#eq? @_unique "Unique")
  (#set! schema "unique"))
