@@ -58,7 +58,7 @@ fn main() {
             bytes_all / 1024
         );
         let mut sole: Vec<_> = only.into_iter().collect();
-        sole.sort_by(|a, b| b.1.cmp(&a.1));
+        sole.sort_by_key(|s| std::cmp::Reverse(s.1));
         for (word, n) in sole.into_iter().take(15) {
             println!("  {n:>5} files only by {word:?}");
         }
