@@ -50,244 +50,39 @@
 ; `c.like(p)`, `c.ilike(p)`, `c.is_null()`) or combines comparisons with `.and(…)` / `.or(…)`.
 ; An OR is read as if it were an AND: one served operand is enough not to report (an index
 ; must serve every operand of an OR, so a miss here is possible, a false report is not).
-; Tree-sitter patterns have a fixed depth: comparisons up to two and/or levels deep are read
-; on either side, and up to six along a left-nested `a.and(…).and(…)` chain. A longer
-; chain is read from its end: were one of its first comparisons the indexed one, the query
-; would be reported. The depths are alternatives of one pattern, so that a call is tried once.
+; A comparison is matched on its own, at any depth, and belongs to the innermost query call
+; whose arguments hold it (the `.filter(…)` named above): one pattern per form instead of one
+; rooted at the call with every depth of and/or as an alternative, which took a fifth of the
+; Rust compile time and was tried at every call. A comparison with another table's column
+; (`posts::user_id.eq(users::id)`, a join condition) is not a filter.
 ; A column inside `lower(…)` or `upper(…)` (functions a Diesel schema declares with
-; `define_sql_function!`), compared at the top or one and/or level down, is served only by an
-; index on that expression (`CREATE INDEX … ON users (lower(email))`).
+; `define_sql_function!`) is served only by an index on that expression
+; (`CREATE INDEX … ON users (lower(email))`).
 
 ((call_expression
-   function: (field_expression value: (_) @db.receiver field: (field_identifier) @_method @db.name)
-   arguments: (arguments . [
-       (call_expression
-         function: (field_expression
-           value: [
-             (identifier) @db.column
-             (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-             (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-           ]
-           field: (field_identifier) @db.operator))
-       (call_expression
-         function: (field_expression
-           value: (call_expression
-             function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
-             arguments: (arguments . [
-               (identifier) @db.column
-               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-             ] .))
-           field: (field_identifier) @_compare))
-       [
-         (call_expression
-           function: (field_expression
-             value: (call_expression
-               function: (field_expression
-                 value: (call_expression
-                   function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
-                   arguments: (arguments . [
-                     (identifier) @db.column
-                     (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                     (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                   ] .))
-                 field: (field_identifier) @_compare))
-             field: (field_identifier) @_c1))
-         (call_expression
-           function: (field_expression field: (field_identifier) @_c1)
-           arguments: (arguments . (call_expression
-               function: (field_expression
-                 value: (call_expression
-                   function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
-                   arguments: (arguments . [
-                     (identifier) @db.column
-                     (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                     (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                   ] .))
-                 field: (field_identifier) @_compare))))
-       ]
-       [
-         (call_expression
-           function: (field_expression
-             value: (call_expression
-               function: (field_expression
-                 value: [
-                   (identifier) @db.column
-                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                 ]
-                 field: (field_identifier) @db.operator))
-             field: (field_identifier) @_c1))
-         (call_expression
-           function: (field_expression field: (field_identifier) @_c1)
-           arguments: (arguments . (call_expression
-               function: (field_expression
-                 value: [
-                   (identifier) @db.column
-                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                 ]
-                 field: (field_identifier) @db.operator))))
-       ]
-       [
-         (call_expression
-           function: (field_expression
-             value: [
-               (call_expression
-                 function: (field_expression
-                   value: (call_expression
-                     function: (field_expression
-                       value: [
-                         (identifier) @db.column
-                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                       ]
-                       field: (field_identifier) @db.operator))
-                   field: (field_identifier) @_c1))
-               (call_expression
-                 function: (field_expression field: (field_identifier) @_c1)
-                 arguments: (arguments . (call_expression
-                     function: (field_expression
-                       value: [
-                         (identifier) @db.column
-                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                       ]
-                       field: (field_identifier) @db.operator))))
-             ]
-             field: (field_identifier) @_c2))
-         (call_expression
-           function: (field_expression field: (field_identifier) @_c2)
-           arguments: (arguments . [
-               (call_expression
-                 function: (field_expression
-                   value: (call_expression
-                     function: (field_expression
-                       value: [
-                         (identifier) @db.column
-                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                       ]
-                       field: (field_identifier) @db.operator))
-                   field: (field_identifier) @_c1))
-               (call_expression
-                 function: (field_expression field: (field_identifier) @_c1)
-                 arguments: (arguments . (call_expression
-                     function: (field_expression
-                       value: [
-                         (identifier) @db.column
-                         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                       ]
-                       field: (field_identifier) @db.operator))))
-             ]))
-       ]
-       (call_expression
-         function: (field_expression
-           value: (call_expression
-             function: (field_expression
-               value: [
-                 (call_expression
-                   function: (field_expression
-                     value: (call_expression
-                       function: (field_expression
-                         value: [
-                           (identifier) @db.column
-                           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                         ]
-                         field: (field_identifier) @db.operator))
-                     field: (field_identifier) @_c1))
-                 (call_expression
-                   function: (field_expression field: (field_identifier) @_c1)
-                   arguments: (arguments . (call_expression
-                       function: (field_expression
-                         value: [
-                           (identifier) @db.column
-                           (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                           (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                         ]
-                         field: (field_identifier) @db.operator))))
-               ]
-               field: (field_identifier) @_c2))
-           field: (field_identifier) @_c3))
-       (call_expression
-         function: (field_expression
-           value: (call_expression
-             function: (field_expression
-               value: (call_expression
-                 function: (field_expression
-                   value: [
-                     (call_expression
-                       function: (field_expression
-                         value: (call_expression
-                           function: (field_expression
-                             value: [
-                               (identifier) @db.column
-                               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                             ]
-                             field: (field_identifier) @db.operator))
-                         field: (field_identifier) @_c1))
-                     (call_expression
-                       function: (field_expression field: (field_identifier) @_c1)
-                       arguments: (arguments . (call_expression
-                           function: (field_expression
-                             value: [
-                               (identifier) @db.column
-                               (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                               (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                             ]
-                             field: (field_identifier) @db.operator))))
-                   ]
-                   field: (field_identifier) @_c2))
-               field: (field_identifier) @_c3))
-           field: (field_identifier) @_c4))
-       (call_expression
-         function: (field_expression
-           value: (call_expression
-             function: (field_expression
-               value: (call_expression
-                 function: (field_expression
-                   value: (call_expression
-                     function: (field_expression
-                       value: [
-                         (call_expression
-                           function: (field_expression
-                             value: (call_expression
-                               function: (field_expression
-                                 value: [
-                                   (identifier) @db.column
-                                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                                 ]
-                                 field: (field_identifier) @db.operator))
-                             field: (field_identifier) @_c1))
-                         (call_expression
-                           function: (field_expression field: (field_identifier) @_c1)
-                           arguments: (arguments . (call_expression
-                               function: (field_expression
-                                 value: [
-                                   (identifier) @db.column
-                                   (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
-                                   (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
-                                 ]
-                                 field: (field_identifier) @db.operator))))
-                       ]
-                       field: (field_identifier) @_c2))
-                   field: (field_identifier) @_c3))
-               field: (field_identifier) @_c4))
-           field: (field_identifier) @_c5))
-     ])) @db.call
- (#any-of? @_method "filter" "or_filter")
+   function: (field_expression
+     value: [
+       (identifier) @db.column
+       (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+       (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+     ]
+     field: (field_identifier) @db.operator)
+   arguments: (arguments) @_value)
  (#any-of? @db.operator
-   "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null" "lower" "upper")
- (#any-of? @_compare "eq" "eq_any" "like" "gt" "ge" "lt" "le" "between")
- (#any-of? @_c1 "and" "or")
- (#any-of? @_c2 "and" "or")
- (#any-of? @_c3 "and" "or")
- (#any-of? @_c4 "and" "or")
- (#any-of? @_c5 "and" "or"))
+   "eq" "eq_any" "gt" "ge" "lt" "le" "between" "like" "ilike" "is_null")
+ (#not-match? @_value "^[(]\\s*([a-z_][a-z0-9_]*::)+[a-z_][a-z0-9_]*\\s*[)]$"))
+((call_expression
+   function: (field_expression
+     value: (call_expression
+       function: [(identifier) @db.operator (scoped_identifier name: (identifier) @db.operator)]
+       arguments: (arguments . [
+         (identifier) @db.column
+         (scoped_identifier path: (identifier) @db.model name: (identifier) @db.column)
+         (scoped_identifier path: (scoped_identifier name: (identifier) @db.model) name: (identifier) @db.column)
+       ] .))
+     field: (field_identifier) @_compare))
+ (#any-of? @db.operator "lower" "upper")
+ (#any-of? @_compare "eq" "eq_any" "like" "gt" "ge" "lt" "le" "between"))
 
 ; ---------------------------------------------------------------------------------------------
 ; Sorts: `.order(c)`, `.order(c.desc())`, `.order_by(c.asc().nulls_last())`,
