@@ -10,8 +10,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
+use shipshape_benches::JoinedPacks;
 use shipshape_lang::Language;
-use shipshape_query::PackFile;
 use std::time::{Duration, Instant};
 use tree_sitter::Query;
 
@@ -31,17 +31,8 @@ fn main() {
     let filter = args.get(1).map(String::as_str).unwrap_or("");
     let grammar = language.grammar();
 
-    // The packs joined as the query crate joins them, remembering where each file starts.
-    let packs = PackFile::embedded();
-    let mut text = String::new();
-    let mut starts = Vec::new();
-    for folder in language.query_folders() {
-        for pack in packs.iter().filter(|p| p.folder == *folder) {
-            starts.push((text.len(), pack.origin.clone()));
-            text.push_str(&pack.source);
-            text.push('\n');
-        }
-    }
+    let joined = JoinedPacks::of(language);
+    let text = &joined.text;
     let time = |source: &str| -> Duration {
         (0..RUNS)
             .map(|_| {
@@ -52,8 +43,8 @@ fn main() {
             .min()
             .unwrap()
     };
-    let whole = time(&text);
-    let full = Query::new(&grammar, &text).unwrap();
+    let whole = time(text);
+    let full = Query::new(&grammar, text).unwrap();
     let count = full.pattern_count();
     println!(
         "{count} patterns: {:.0} ms to compile",
@@ -71,12 +62,11 @@ fn main() {
     let mut total = 0.0;
     for pattern in 0..count {
         let (start, end) = (bounds[pattern], bounds[pattern + 1]);
-        let (pack_start, origin) = starts.iter().rev().find(|(s, _)| *s <= start).unwrap();
+        let (origin, line) = joined.locate(start);
         let cost = (time(&text[start..end]).as_secs_f64() - empty.as_secs_f64()).max(0.0);
         total += cost;
-        *by_pack.entry(origin.clone()).or_default() += cost;
+        *by_pack.entry(origin.to_string()).or_default() += cost;
         if origin.contains(filter) {
-            let line = text[*pack_start..start].matches('\n').count() + 1;
             costs.push((cost, format!("pattern {pattern}: {origin}:{line}")));
         }
     }

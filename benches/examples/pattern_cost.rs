@@ -14,9 +14,8 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
-use shipshape_benches::load_sources;
+use shipshape_benches::{load_sources, JoinedPacks};
 use shipshape_lang::Language;
-use shipshape_query::PackFile;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use streaming_iterator::StreamingIterator;
@@ -52,22 +51,13 @@ fn main() {
     let bytes: usize = parsed.iter().map(|(_, b)| b.len()).sum();
     println!("{} {language} files, {} KiB", parsed.len(), bytes / 1024);
 
-    // The packs joined as the query crate joins them, remembering where each file starts.
-    let packs = PackFile::embedded();
-    let mut text = String::new();
-    let mut starts = Vec::new();
-    for folder in language.query_folders() {
-        for pack in packs.iter().filter(|p| p.folder == *folder) {
-            starts.push((text.len(), pack.origin.clone()));
-            text.push_str(&pack.source);
-            text.push('\n');
-        }
-    }
+    let joined = JoinedPacks::of(language);
+    let text = &joined.text;
     let grammar = language.grammar();
-    let full = Query::new(&grammar, &text).expect("the embedded packs compile");
+    let full = Query::new(&grammar, text).expect("the embedded packs compile");
     let runs = RUNS;
     if let Some(variant) = &counting {
-        let mut query = Query::new(&grammar, &text).unwrap();
+        let mut query = Query::new(&grammar, text).unwrap();
         if let Ok(pattern) = variant.parse::<usize>() {
             query.disable_pattern(pattern);
         } else if let Some(pack) = variant.strip_prefix("pack:") {
@@ -82,8 +72,7 @@ fn main() {
             };
             for pattern in 0..query.pattern_count() {
                 let at = query.start_byte_for_pattern(pattern);
-                let (start, origin) = starts.iter().rev().find(|(s, _)| *s <= at).unwrap();
-                let line = text[*start..at].matches('\n').count() + 1;
+                let (origin, line) = joined.locate(at);
                 if origin.contains(pack) && lines.contains(&line) {
                     query.disable_pattern(pattern);
                 }
@@ -102,12 +91,11 @@ fn main() {
     let mut costs = Vec::new();
     for pattern in 0..full.pattern_count() {
         let at = full.start_byte_for_pattern(pattern);
-        let (start, origin) = starts.iter().rev().find(|(s, _)| *s <= at).unwrap();
+        let (origin, line) = joined.locate(at);
         if !origin.contains(filter) {
             continue;
         }
-        let line = text[*start..at].matches('\n').count() + 1;
-        let mut without = Query::new(&grammar, &text).unwrap();
+        let mut without = Query::new(&grammar, text).unwrap();
         without.disable_pattern(pattern);
         let (mut with_best, mut without_best) = (Duration::MAX, Duration::MAX);
         for _ in 0..runs {

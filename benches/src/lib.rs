@@ -125,3 +125,44 @@ mod tests {
         }
     }
 }
+
+/// The embedded packs of one language joined as the query crate joins them, with where each
+/// pack file starts: what the pattern-cost tools compile and measure.
+#[derive(Debug, Clone)]
+pub struct JoinedPacks {
+    /// The packs' text, one after the other.
+    pub text: String,
+    /// The byte offset in `text` where each pack starts, and the pack's path.
+    pub starts: Vec<(usize, String)>,
+}
+
+impl JoinedPacks {
+    /// The embedded packs of `language`.
+    pub fn of(language: Language) -> JoinedPacks {
+        let packs = PackFile::embedded();
+        let mut joined = JoinedPacks {
+            text: String::new(),
+            starts: Vec::new(),
+        };
+        for folder in language.query_folders() {
+            for pack in packs.iter().filter(|p| p.folder == *folder) {
+                joined.starts.push((joined.text.len(), pack.origin.clone()));
+                joined.text.push_str(&pack.source);
+                joined.text.push('\n');
+            }
+        }
+        joined
+    }
+
+    /// The pack a byte offset of `text` falls in, its start, and the 1-based line there.
+    pub fn locate(&self, at: usize) -> (&str, usize) {
+        let (start, origin) = self
+            .starts
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= at)
+            .expect("offsets are inside the joined text");
+        let line = self.text[*start..at].matches('\n').count() + 1;
+        (origin, line)
+    }
+}
