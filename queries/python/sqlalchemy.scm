@@ -132,7 +132,10 @@
 ; Schema: indexes and constraints (in __table_args__, Table(…), op.create_table(…), or a
 ; module's statement)
 
-; Index("ix_orders_status_created", "status", "created_at"), text("lower(email)") keys
+; Index("ix_orders_status_created", "status", "created_at"), text("lower(email)") keys,
+; Index("ix", Order.status, Order.created_at) / Index("ix", orders.c.status) at module level,
+; Index(…, unique=True). Few patterns for the forms: each pattern rooted at a call is tried
+; at every call of every file.
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
    arguments: (argument_list
@@ -142,44 +145,33 @@
        (call
          function: [(identifier) @_text (attribute attribute: (identifier) @_text)]
          arguments: (argument_list . (string (string_content) @schema.index.column)))
-     ])) @schema.index
- (#eq? @_ctor "Index")
- (#eq? @_text "text"))
-
-; Index("ix", Order.status, Order.created_at) / Index("ix", orders.c.status) at module level.
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list
-     . (string (string_content) @schema.index.name)
-     [
        (attribute object: (identifier) @schema.index.model attribute: (identifier) @schema.index.column)
        (attribute
          object: (attribute object: (identifier) @schema.index.model attribute: (identifier) @_c)
          attribute: (identifier) @schema.index.column)
      ])) @schema.index
  (#eq? @_ctor "Index")
+ (#eq? @_text "text")
  (#eq? @_c "c"))
-
-; Index(…, unique=True)
+; Index(…, unique=True): a pattern of its own (as an alternative of the one above, tree-sitter
+; loses the other alternatives' matches).
 ((call
    function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list (keyword_argument name: (identifier) @_flag value: (true)))) @schema.index
+   arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.index
  (#eq? @_ctor "Index")
- (#eq? @_flag "unique")
- (#set! schema "unique"))
+ (#eq? @schema.option "unique"))
 
 ; UniqueConstraint("customer_id", "number", name="uq_…") / PrimaryKeyConstraint("id"): the
 ; constructor's name says what it declares.
 ((call
    function: [(identifier) @schema.option (attribute attribute: (identifier) @schema.option)]
-   arguments: (argument_list (string (string_content) @schema.index.column))) @schema.index
- (#any-of? @schema.option "UniqueConstraint" "PrimaryKeyConstraint"))
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list (keyword_argument
-     name: (identifier) @_key
-     value: (string (string_content) @schema.index.name)))) @schema.index
- (#any-of? @_ctor "UniqueConstraint" "PrimaryKeyConstraint")
+   arguments: (argument_list [
+     (string (string_content) @schema.index.column)
+     (keyword_argument
+       name: (identifier) @_key
+       value: (string (string_content) @schema.index.name))
+   ])) @schema.index
+ (#any-of? @schema.option "UniqueConstraint" "PrimaryKeyConstraint")
  (#eq? @_key "name"))
 
 ; ---------------------------------------------------------------------------------------------
