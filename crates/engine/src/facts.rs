@@ -14,38 +14,64 @@ use tree_sitter::{Node, QueryCursor, QueryCursorOptions, QueryCursorState};
 
 /// Collect the facts of one file; the flag says whether the work budget ran out.
 ///
-/// Import aliases are found in the same pass; when the file has any, the pass runs once
-/// more with every predicate seeing an alias as the name it stands for, so `sql(...)` after
-/// `from sqlalchemy import text as sql` matches the pattern for `text(...)`. Only aliases of
-/// names some pattern compares with count, so `import numpy as np` costs nothing.
+/// Import aliases are found in the same pass and resolved from then on: after
+/// `from sqlalchemy import text as sql`, a later `sql(...)` matches the pattern for `text(...)`.
+/// Only aliases of names some pattern compares with count, so `import numpy as np` costs
+/// nothing. An alias the text names before its import (a function above a module's imports
+/// may use it) was missed by the matches before it, so then the pass runs once more with
+/// every alias known from the start; imports come first in nearly every file, so nearly no
+/// file pays for a second pass.
 pub(crate) fn collect<'t>(
     compiled: &CompiledQuery,
     root: Node<'t>,
     text: &'t str,
     budgets: &Budgets,
 ) -> (FileFacts<'t>, bool) {
-    let no_aliases = HashMap::new();
-    let (facts, exceeded, mut aliases) = pass(compiled, root, text, budgets, &no_aliases);
-    aliases.retain(|_, name| compiled.predicate_words.contains(*name));
-    if aliases.is_empty() {
+    let (facts, exceeded, learned) = pass(compiled, root, text, budgets, HashMap::new());
+    let named_before = learned
+        .iter()
+        .any(|(alias, (_, at))| contains_word(&text[..*at], alias));
+    if !named_before {
         return (facts, exceeded);
     }
-    let (facts, exceeded, _) = pass(compiled, root, text, budgets, &aliases);
+    let aliases = learned
+        .into_iter()
+        .map(|(alias, (name, _))| (alias, name))
+        .collect();
+    let (facts, exceeded, _) = pass(compiled, root, text, budgets, aliases);
     (facts, exceeded)
 }
 
-/// One query pass; predicates see the names in `aliases` replaced.
+/// Whether `word` occurs in `text` as a whole identifier.
+fn contains_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    text.match_indices(word).any(|(at, _)| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + word.len()).copied();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
+/// Import aliases learned in a pass: alias → (the name it stands for, where its import starts).
+type Learned<'t> = HashMap<&'t str, (&'t str, usize)>;
+
+/// One query pass; predicates see the names in `aliases`, and those of the imports met on the
+/// way, replaced.
 fn pass<'t>(
     compiled: &CompiledQuery,
     root: Node<'t>,
     text: &'t str,
     budgets: &Budgets,
-    aliases: &HashMap<&'t str, &'t str>,
-) -> (FileFacts<'t>, bool, HashMap<&'t str, &'t str>) {
+    aliases: HashMap<&'t str, &'t str>,
+) -> (FileFacts<'t>, bool, Learned<'t>) {
     let mut facts = FileFacts::new(text);
-    let mut found_aliases = HashMap::new();
+    let mut learned = Learned::new();
+    // Read by the predicates of each match, grown between matches.
+    let aliases = std::cell::RefCell::new(aliases);
     let resolve = |node: Node<'_>| {
         let own = text.get(node.byte_range()).unwrap_or("");
+        let aliases = aliases.borrow();
         let name = if aliases.is_empty() {
             own
         } else {
@@ -192,10 +218,12 @@ fn pass<'t>(
                 Capture::SanitizerSize => facts.add_sanitizer(node, Sanitizer::Size),
             }
         }
-        if let (Some(name), Some(alias)) = (bound.import_name, bound.import_alias) {
-            let (name, alias) = (facts.text(name), facts.text(alias));
-            if name != alias {
-                found_aliases.insert(alias, name);
+        if let (Some(name_node), Some(alias_node)) = (bound.import_name, bound.import_alias) {
+            let (name, alias) = (facts.text(name_node), facts.text(alias_node));
+            if name != alias && compiled.predicate_words.contains(name) {
+                aliases.borrow_mut().entry(alias).or_insert(name);
+                let at = name_node.start_byte().min(alias_node.start_byte());
+                learned.entry(alias).or_insert((name, at));
             }
         }
         let label = compiled.labels[m.pattern_index].as_deref();
@@ -224,7 +252,7 @@ fn pass<'t>(
     }
     let exceeded = steps > limit || cursor.did_exceed_match_limit();
     facts.finish();
-    (facts, exceeded, found_aliases)
+    (facts, exceeded, learned)
 }
 
 /// Whether a route pattern declares `name` with a converter whose value cannot carry text:
