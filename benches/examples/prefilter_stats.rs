@@ -10,7 +10,7 @@
 
 use shipshape_benches::load_sources;
 use shipshape_lang::Language;
-use shipshape_query::{PackFile, QuerySet};
+use shipshape_query::{contains_word, PackFile, QuerySet};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -63,15 +63,4 @@ fn main() {
             println!("  {n:>5} files only by {word:?}");
         }
     }
-}
-
-/// `word` in `text`, not as part of a longer identifier (as the prefilter tests it).
-fn contains_word(text: &str, word: &str) -> bool {
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let bytes = text.as_bytes();
-    text.match_indices(word).any(|(at, _)| {
-        let before = at.checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(at + word.len()).copied();
-        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-    })
 }

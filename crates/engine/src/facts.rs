@@ -2,7 +2,7 @@
 //! on its capture kinds into [`FileFacts`].
 
 use crate::Budgets;
-use shipshape_query::{Capture, CompiledQuery, DbProperties};
+use shipshape_query::{contains_word, Capture, CompiledQuery, DbProperties};
 use shipshape_rules::db_captures::{DbColumnCapture, DbUse, Lookup, Naming};
 use shipshape_rules::{
     BuildKind, FileFacts, GuardKind, LoopExit, MethodKind, Recursion, Sanitizer, Shape, Sink,
@@ -40,17 +40,6 @@ pub(crate) fn collect<'t>(
         .collect();
     let (facts, exceeded, _) = pass(compiled, root, text, budgets, aliases);
     (facts, exceeded)
-}
-
-/// Whether `word` occurs in `text` as a whole identifier.
-fn contains_word(text: &str, word: &str) -> bool {
-    let bytes = text.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    text.match_indices(word).any(|(at, _)| {
-        let before = at.checked_sub(1).map(|i| bytes[i]);
-        let after = bytes.get(at + word.len()).copied();
-        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-    })
 }
 
 /// Import aliases learned in a pass: alias → (the name it stands for, where its import starts).

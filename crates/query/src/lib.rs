@@ -12,5 +12,5 @@ mod query_set;
 
 pub use captures::{Capture, CAPTURES, PROPERTY_KEYS};
 pub use pack::{PackFile, PackSource};
-pub use prefilter::SinkWords;
+pub use prefilter::{contains_word, SinkWords};
 pub use query_set::{CompiledQuery, DbProperties, QueryLoadError, QuerySet};

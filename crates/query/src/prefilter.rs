@@ -42,14 +42,25 @@ impl SinkWords {
 
     /// Whether `text` contains one of the words, not as part of a longer identifier.
     pub fn might_match(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        self.matcher.find_overlapping_iter(text).any(|m| {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end()).copied();
-            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-        })
+        self.matcher
+            .find_overlapping_iter(text)
+            .any(|m| is_whole_word(text, m.start(), m.end()))
     }
+}
+
+/// Whether `word` occurs in `text` as a whole identifier, not inside a longer one.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(at, _)| is_whole_word(text, at, at + word.len()))
+}
+
+/// Whether `text[start..end]` is not part of a longer identifier.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let before = start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(end).copied();
+    !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
 }
 
 /// Every string compared with `#eq?` / `#any-of?` in `source` (names that patterns depend on;
