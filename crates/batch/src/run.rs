@@ -346,7 +346,7 @@ fn scan_repo(
         started: crate::store::now(),
         findings: row.findings,
     });
-    let results: Vec<BaselineResult> = owned.iter().map(as_result).collect();
+    let results: Vec<BaselineResult> = owned.iter().map(BaselineResult::from).collect();
     Ok((row, encode_results(&results)))
 }
 
@@ -357,18 +357,6 @@ fn change(rule: &str, level: Level, path: &str, line: usize, message: &str) -> C
         path: path.to_string(),
         line,
         message: message.to_string(),
-    }
-}
-
-fn as_result(finding: &Finding) -> BaselineResult {
-    BaselineResult {
-        rule_id: finding.rule_id.to_string(),
-        level: finding.level,
-        path: finding.path.clone(),
-        region: finding.region,
-        message: finding.message.clone(),
-        fingerprint: finding.fingerprint.clone(),
-        line_hash: finding.line_hash.clone(),
     }
 }
 

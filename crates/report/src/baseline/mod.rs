@@ -63,6 +63,21 @@ pub struct BaselineResult {
     pub line_hash: String,
 }
 
+impl From<&Finding> for BaselineResult {
+    /// What a baseline keeps of a finding of this run (a batch's run history keeps the same).
+    fn from(finding: &Finding) -> Self {
+        BaselineResult {
+            rule_id: finding.rule_id.to_string(),
+            level: finding.level,
+            path: finding.path.clone(),
+            region: finding.region,
+            message: finding.message.clone(),
+            fingerprint: finding.fingerprint.clone(),
+            line_hash: finding.line_hash.clone(),
+        }
+    }
+}
+
 /// The results of an earlier report.
 #[derive(Debug, Clone)]
 pub struct Baseline {
@@ -223,15 +238,7 @@ mod tests {
     }
 
     fn old(finding: &Finding) -> BaselineResult {
-        BaselineResult {
-            rule_id: finding.rule_id.to_string(),
-            level: finding.level,
-            path: finding.path.clone(),
-            region: finding.region,
-            message: finding.message.clone(),
-            fingerprint: finding.fingerprint.clone(),
-            line_hash: finding.line_hash.clone(),
-        }
+        BaselineResult::from(finding)
     }
 
     #[test]
