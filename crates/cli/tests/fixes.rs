@@ -4,24 +4,8 @@
 
 mod common;
 
-use common::{run_in, sarif_violations, stderr, stdout, write};
+use common::{scan_sarif, write};
 use serde_json::Value;
-use std::path::Path;
-
-fn sarif(dir: &Path) -> Value {
-    let output = run_in(
-        dir,
-        &["scan", ".", "--format", "sarif", "--fail-on", "none"],
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let log: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert!(
-        sarif_violations(&log).is_empty(),
-        "{:?}",
-        sarif_violations(&log)
-    );
-    log
-}
 
 /// Apply one SARIF replacement (1-based lines, UTF-16 columns, exclusive end) to `text`.
 fn apply(text: &str, replacement: &Value) -> String {
@@ -61,7 +45,7 @@ fn interpolated_values_become_bound_parameters() {
     let javascript = "const { Pool } = require(\"pg\");\nconst pool = new Pool();\nexports.f = (id, s) => pool.query(`SELECT * FROM orders WHERE id = ${id} AND status IN (${s}, 'x')`);\n";
     write(dir.path(), "app/users.py", python);
     write(dir.path(), "web/orders.js", javascript);
-    let log = sarif(dir.path());
+    let log = scan_sarif(dir.path(), &[]);
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     let mut fixed_python = python.to_string();
@@ -97,7 +81,7 @@ fn interpolated_values_become_bound_parameters() {
     // The fixed code is what the rule wants.
     write(dir.path(), "app/users.py", &fixed_python);
     write(dir.path(), "web/orders.js", &fixed_javascript);
-    let after = sarif(dir.path());
+    let after = scan_sarif(dir.path(), &[]);
     assert!(after["runs"][0]["results"].as_array().unwrap().is_empty());
 }
 
@@ -115,7 +99,7 @@ fn no_fix_for_identifiers_unknown_drivers_or_format_specs() {
         "app/anon.py",
         "def find(cur, user_id):\n    cur.execute(f\"SELECT * FROM users WHERE id = {user_id}\")\n",
     );
-    let log = sarif(dir.path());
+    let log = scan_sarif(dir.path(), &[]);
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 4);
     assert!(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{run_in, sarif_violations, stderr, stdout, write};
+use common::{run_in, scan_sarif, stdout, write};
 use serde_json::Value;
 
 const APP: &str = r#"import os
@@ -23,20 +23,6 @@ def report(cursor, order, name):
 def archive(name):
     os.system("tar czf /archive/" + name)  # shipshape: ignore[injection] name is a uuid4 hex
 "#;
-
-fn sarif(dir: &std::path::Path, extra: &[&str]) -> Value {
-    let mut args = vec!["scan", ".", "--format", "sarif", "--fail-on", "none"];
-    args.extend_from_slice(extra);
-    let output = run_in(dir, &args);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let log: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert!(
-        sarif_violations(&log).is_empty(),
-        "{:?}",
-        sarif_violations(&log)
-    );
-    log
-}
 
 /// (rule, line, justification) of every result.
 fn results(log: &Value) -> Vec<(String, u64, Option<String>)> {
@@ -63,7 +49,7 @@ fn results(log: &Value) -> Vec<(String, u64, Option<String>)> {
 fn a_suppression_before_a_wrapped_statement_stays_in_sarif_as_in_source() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "app/reports.py", APP);
-    let log = sarif(dir.path(), &[]);
+    let log = scan_sarif(dir.path(), &[]);
     assert_eq!(
         results(&log),
         [
@@ -106,7 +92,7 @@ fn a_suppression_before_a_wrapped_statement_stays_in_sarif_as_in_source() {
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
 
     // For third-party code: every finding counts again.
-    let all = sarif(dir.path(), &["--no-inline-suppressions"]);
+    let all = scan_sarif(dir.path(), &["--no-inline-suppressions"]);
     assert!(results(&all).iter().all(|(_, _, why)| why.is_none()));
     assert_eq!(results(&all).len(), 2);
 }
@@ -126,7 +112,7 @@ def run(name):
     return name  # shipshape: ignore[xss] left over from a refactor
 "#,
     );
-    let log = sarif(dir.path(), &["--report-unused-suppressions"]);
+    let log = scan_sarif(dir.path(), &["--report-unused-suppressions"]);
     // Neither bad suppression applies.
     assert!(results(&log).iter().all(|(_, _, why)| why.is_none()));
     let notes: Vec<(String, u64, String)> = log["runs"][0]["invocations"][0]
@@ -157,7 +143,7 @@ def run(name):
     assert!(notes[0].2.contains("without a reason"));
     assert!(notes[1].2.contains("'comand-injection'"));
     // Unused suppressions are listed only when asked for.
-    let quiet = sarif(dir.path(), &[]);
+    let quiet = scan_sarif(dir.path(), &[]);
     let listed = quiet["runs"][0]["invocations"][0]["toolExecutionNotifications"]
         .as_array()
         .map_or(0, |n| {
@@ -191,7 +177,7 @@ def since(cur, when):
     cur.execute("SELECT id FROM events WHERE created_at > %s", (when,))
 "#,
     );
-    let log = sarif(dir.path(), &[]);
+    let log = scan_sarif(dir.path(), &[]);
     assert_eq!(
         results(&log),
         [

@@ -45,6 +45,22 @@ fn schema(name: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// `shipshape scan . --format sarif` in `dir` (plus `extra`), which must succeed with a log
+/// that validates against both SARIF schemas.
+pub(crate) fn scan_sarif(dir: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["scan", ".", "--format", "sarif", "--fail-on", "none"];
+    args.extend_from_slice(extra);
+    let output = run_in(dir, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let log: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(
+        sarif_violations(&log).is_empty(),
+        "{:?}",
+        sarif_violations(&log)
+    );
+    log
+}
+
 /// Every violation of the SARIF 2.1.0 schema and of the GitHub profile.
 pub(crate) fn sarif_violations(log: &Value) -> Vec<String> {
     let mut violations = Vec::new();
