@@ -15,6 +15,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
 use shipshape_benches::{load_sources, JoinedPacks};
+use shipshape_engine::Budgets;
 use shipshape_lang::Language;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -123,7 +124,11 @@ fn time_pass(query: &Query, parsed: &[(Tree, &[u8])], runs: usize) -> Duration {
             let mut cursor = QueryCursor::new();
             // The engine's limit on in-progress matches (`Budgets::match_limit`), or another.
             let limit = std::env::var("SHIPSHAPE_MATCH_LIMIT").ok();
-            cursor.set_match_limit(limit.and_then(|l| l.parse().ok()).unwrap_or(1024));
+            cursor.set_match_limit(
+                limit
+                    .and_then(|l| l.parse().ok())
+                    .unwrap_or(Budgets::default().match_limit),
+            );
             let mut seen = 0usize;
             for (tree, source) in parsed {
                 let mut matches = cursor.matches(query, tree.root_node(), *source);
