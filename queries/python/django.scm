@@ -59,26 +59,8 @@
  (#eq? @_module "models")
  (#set! words "models"))
 
-; db_index=True, unique=True, primary_key=True: the option's name says what it declares.
-((expression_statement (assignment
-     left: (identifier) @schema.field.name
-     right: (call
-       function: (attribute object: (identifier) @_module)
-       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field)
- (#eq? @_module "models")
- (#any-of? @schema.option "db_index" "unique" "primary_key")
- (#set! words "models"))
-((keyword_argument
-   name: (identifier) @_fields
-   value: (list (tuple
-     . (string (string_content) @schema.field.name)
-     . (call
-       function: (attribute object: (identifier) @_module)
-       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field))
- (#eq? @_fields "fields")
- (#eq? @_module "models")
- (#any-of? @schema.option "db_index" "unique" "primary_key")
- (#set! words "models"))
+; db_index=True, unique=True, primary_key=True (in a model or a migration's fields):
+; schema-options.scm.
 
 ; db_index=False turns a foreign key's own index off; db_column="email_address" names the column.
 ((expression_statement (assignment

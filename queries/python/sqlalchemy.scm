@@ -110,23 +110,7 @@
      arguments: (argument_list . (string (string_content) @schema.field.name))) @schema.field)
  (#eq? @_ctor "Column"))
 
-; index=True, unique=True, primary_key=True on either kind of column: the option's name says
-; what it declares.
-([
-   (assignment
-     left: (identifier) @schema.field.name
-     right: (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true))))) @schema.field
-   (argument_list
-     (call
-       function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-       arguments: (argument_list
-         . (string (string_content) @schema.field.name)
-         (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.field)
- ]
- (#any-of? @_ctor "Column" "mapped_column" "Field")
- (#any-of? @schema.option "index" "unique" "primary_key"))
+; index=True, unique=True, primary_key=True: schema-options.scm.
 
 ; ---------------------------------------------------------------------------------------------
 ; Schema: indexes and constraints (in __table_args__, Table(…), op.create_table(…), or a
@@ -153,13 +137,7 @@
  (#eq? @_ctor "Index")
  (#eq? @_text "text")
  (#eq? @_c "c"))
-; Index(…, unique=True): a pattern of its own (as an alternative of the one above, tree-sitter
-; loses the other alternatives' matches).
-((call
-   function: [(identifier) @_ctor (attribute attribute: (identifier) @_ctor)]
-   arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.index
- (#eq? @_ctor "Index")
- (#eq? @schema.option "unique"))
+; Index(…, unique=True): schema-options.scm.
 
 ; UniqueConstraint("customer_id", "number", name="uq_…") / PrimaryKeyConstraint("id"): the
 ; constructor's name says what it declares.
@@ -178,22 +156,22 @@
 ; Alembic migrations
 
 ; revision = "9c2f4e1ab3d7" followed by down_revision (as Alembic writes them): where the file
-; stands.
-((module
-   (expression_statement (assignment
-     left: (identifier) @_revision
-     right: (string (string_content) @schema.migration)))
-   .
-   (expression_statement (assignment left: (identifier) @_down)))
+; stands. Rooted at the statement, not at the module: a pattern rooted at the module stays
+; in progress, and is looked at on every node, for the whole file.
+((expression_statement (assignment
+   left: (identifier) @_revision
+   right: (string (string_content) @schema.migration)))
+ .
+ (expression_statement (assignment left: (identifier) @_down))
  (#eq? @_revision "revision")
  (#eq? @_down "down_revision"))
 ; down_revision = "4b1d…" / ("a…", "b…") for a merge / None for the first.
-((module (expression_statement (assignment
+((assignment
    left: (identifier) @_down
    right: [
      (string (string_content) @schema.migration.after)
      (tuple (string (string_content) @schema.migration.after))
-   ])))
+   ])
  (#eq? @_down "down_revision"))
 
 ; def downgrade(): what it declares (and the SQL it runs) never ran forward.
@@ -268,13 +246,8 @@
  (#any-of? @_operation "create_index" "create_unique_constraint" "create_primary_key")
  (#eq? @_text "text")
  (#eq? @_key "columns"))
-; op.create_index(…, unique=True) (create_unique_constraint and create_primary_key say so by name)
-((call
-   function: (attribute object: (identifier) @_op attribute: (identifier) @_operation)
-   arguments: (argument_list (keyword_argument name: (identifier) @schema.option value: (true)))) @schema.index
- (#any-of? @_op "op" "batch_op")
- (#eq? @_operation "create_index")
- (#eq? @schema.option "unique"))
+; op.create_index(…, unique=True): schema-options.scm (create_unique_constraint and
+; create_primary_key say so by name).
 
 ; ---------------------------------------------------------------------------------------------
 ; Queries: where a query starts

@@ -3,7 +3,7 @@
 
 use crate::Budgets;
 use shipshape_query::{contains_word, Capture, CompiledQuery, DbProperties};
-use shipshape_rules::db_captures::{DbColumnCapture, DbUse, Lookup, Naming};
+use shipshape_rules::db_captures::{DbColumnCapture, DbUse, Lookup, Naming, SchemaFlags};
 use shipshape_rules::{
     BuildKind, FileFacts, GuardKind, LoopExit, MethodKind, Recursion, Sanitizer, Shape, Sink,
     SinkKind,
@@ -407,6 +407,14 @@ impl<'t> DbBound<'t> {
             if let Some(option) = self.option {
                 record.flags.set_option(&text_of(option));
             }
+        }
+        if let (Some(option), None, None) = (self.option, self.field, self.index) {
+            // An option of its own (`unique=True`, cheaper than a pattern per declaration
+            // form): it belongs to the declaration whose call takes it as an argument.
+            let mut flags = SchemaFlags::default();
+            flags.set(properties.schema.as_deref());
+            flags.set_option(&text_of(option));
+            db.loose_options.push((option, flags));
         }
     }
 }

@@ -191,6 +191,16 @@ impl SchemaFlags {
         }
     }
 
+    /// Add what `other` says.
+    pub fn merge(&mut self, other: SchemaFlags) {
+        self.index |= other.index;
+        self.unique |= other.unique;
+        self.primary |= other.primary;
+        self.foreign_key |= other.foreign_key;
+        self.no_index |= other.no_index;
+        self.drop |= other.drop;
+    }
+
     /// Add what a `schema` property says.
     pub fn set(&mut self, value: Option<&str>) {
         match value {
@@ -258,6 +268,10 @@ pub struct DbCaptures<'t> {
     /// Columns matched apart from their call: each belongs to the innermost `@db.call` whose
     /// arguments hold it (attached in [`DbCaptures::finish`]).
     pub loose_columns: Vec<DbColumnCapture<'t>>,
+    /// Options matched apart from their declaration (`unique=True`), with what each says:
+    /// each belongs to the field or index whose declaring call takes it as an argument
+    /// (attached in [`DbCaptures::finish`]).
+    pub loose_options: Vec<(Node<'t>, SchemaFlags)>,
     /// Field declarations.
     pub fields: Vec<FieldCapture<'t>>,
     /// Index declarations.
@@ -384,6 +398,31 @@ impl<'t> DbCaptures<'t> {
             .start_byte()
     }
 
+    /// Add what a loose option says to the field or index declared by the call that takes
+    /// it as an argument (`unique=True`, or the key of a `key: value` argument): a record
+    /// whose node is that call or holds it directly (`email = Column(…, unique=True)`).
+    /// An option of a call nested in the declaration (`validators=[Check(unique=True)]`)
+    /// is not the declaration's.
+    fn attach_option(&mut self, option: Node<'t>, flags: SchemaFlags) {
+        let declaring_call = std::iter::successors(option.parent(), Node::parent)
+            .take(2)
+            .find_map(|argument| {
+                let list = argument.parent()?;
+                let call = list.parent()?;
+                let arguments = call.child_by_field_name("arguments")?;
+                (arguments.id() == list.id()).then_some(call)
+            });
+        let Some(call) = declaring_call else { return };
+        let declares = |node: Node<'t>| {
+            node.id() == call.id() || call.parent().is_some_and(|p| p.id() == node.id())
+        };
+        if let Some(field) = self.fields.iter_mut().find(|f| declares(f.node)) {
+            field.flags.merge(flags);
+        } else if let Some(index) = self.indexes.iter_mut().find(|i| declares(i.node)) {
+            index.flags.merge(flags);
+        }
+    }
+
     /// Put columns in source order and drop repeats; call once after the query pass.
     pub fn finish(&mut self) {
         self.positions.clear();
@@ -423,6 +462,9 @@ impl<'t> DbCaptures<'t> {
                     call.columns.push(column);
                 }
             }
+        }
+        for (option, flags) in std::mem::take(&mut self.loose_options) {
+            self.attach_option(option, flags);
         }
         for call in &mut self.calls {
             call.columns.sort_by_key(|c| c.name.start_byte());

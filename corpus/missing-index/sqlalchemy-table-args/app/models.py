@@ -11,6 +11,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base
 
+from .codes import invite_code
+
 Base = declarative_base()
 metadata = MetaData()
 
@@ -30,6 +32,8 @@ class Account(Base):
     handle = Column(String(64))
     city = Column(String(80))
     zip_code = Column(String(16))
+    # unique=True is the generator's option, not the column's: no index.
+    invite = Column(String(12), default=invite_code(unique=True))
 
 
 Index("ix_accounts_city", Account.city, unique=True)

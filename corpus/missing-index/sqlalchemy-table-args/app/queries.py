@@ -31,6 +31,10 @@ def by_zip(session, zip_code):
     return session.execute(select(Account).where(Account.zip_code == zip_code)).scalars().all()  # expect: missing-index
 
 
+def by_invite(session, code):
+    return session.execute(select(Account).where(Account.invite == code)).scalar_one_or_none()  # expect: missing-index
+
+
 def memberships_of(session, account_id):
     return session.execute(select(Membership).where(Membership.account_id == account_id)).scalars().all()  # ok: missing-index
 
