@@ -254,13 +254,13 @@
  ] @input.validated
  (#not-match? @_first "^(req|request|ctx|context|c|event|_req|_request|@)\\b")
  (#match? @_req "^(req|request)\\b"))
-; const request = new Request(url, init); const request = fetchParams.request: a block with a
-; request of its own.
-((statement_block
-   [
-     (lexical_declaration (variable_declarator name: (identifier) @_req))
-     (variable_declaration (variable_declarator name: (identifier) @_req))
-   ]) @input.validated
+; const request = new Request(url, init); const request = fetchParams.request: a function with
+; a request of its own. The declaration is captured, not its block: a pattern capturing the
+; block holds its match open, on every node, until the block ends.
+([
+   (lexical_declaration (variable_declarator name: (identifier) @_req))
+   (variable_declaration (variable_declarator name: (identifier) @_req))
+ ] @input.validated
  (#any-of? @_req "req" "request"))
 
 ; ---------------------------------------------------------------------------------------------
