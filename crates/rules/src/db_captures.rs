@@ -398,28 +398,38 @@ impl<'t> DbCaptures<'t> {
             .start_byte()
     }
 
-    /// Add what a loose option says to the field or index declared by the call that takes
-    /// it as an argument (`unique=True`, or the key of a `key: value` argument): a record
-    /// whose node is that call or holds it directly (`email = Column(…, unique=True)`).
-    /// An option of a call nested in the declaration (`validators=[Check(unique=True)]`)
-    /// is not the declaration's.
-    fn attach_option(&mut self, option: Node<'t>, flags: SchemaFlags) {
-        let declaring_call = std::iter::successors(option.parent(), Node::parent)
-            .take(2)
-            .find_map(|argument| {
-                let list = argument.parent()?;
-                let call = list.parent()?;
-                let arguments = call.child_by_field_name("arguments")?;
-                (arguments.id() == list.id()).then_some(call)
-            });
-        let Some(call) = declaring_call else { return };
-        let declares = |node: Node<'t>| {
-            node.id() == call.id() || call.parent().is_some_and(|p| p.id() == node.id())
-        };
-        if let Some(field) = self.fields.iter_mut().find(|f| declares(f.node)) {
-            field.flags.merge(flags);
-        } else if let Some(index) = self.indexes.iter_mut().find(|i| declares(i.node)) {
-            index.flags.merge(flags);
+    /// Give each loose option to the field or index declared by the call that takes it as a
+    /// direct argument (`unique=True`, or the key of a `key: value` argument): a record whose
+    /// node is that call or holds it directly (`email = Column(…, unique=True)`). An option
+    /// of a call nested in the declaration (`validators=[Check(unique=True)]`) is not the
+    /// declaration's.
+    fn attach_options(&mut self) {
+        let options = std::mem::take(&mut self.loose_options);
+        if options.is_empty() {
+            return;
+        }
+        // The declarations' arguments and what is directly inside each, by node id: found
+        // from the declarations down, because tree-sitter finds a node's parent by descending
+        // from the root (walking up from every option cost 3 % of a scan of sqlalchemy).
+        let mut owners: HashMap<usize, (Record, usize)> = HashMap::new();
+        let fields = self.fields.iter().map(|f| (Record::Field, f.node));
+        let indexes = self.indexes.iter().map(|i| (Record::Index, i.node));
+        let records = (fields.enumerate()).chain(indexes.enumerate());
+        for (at, (record, node)) in records {
+            for argument in declaring_calls(node).flat_map(direct_arguments) {
+                owners.entry(argument.id()).or_insert((record, at));
+                let mut cursor = argument.walk();
+                for inside in argument.named_children(&mut cursor) {
+                    owners.entry(inside.id()).or_insert((record, at));
+                }
+            }
+        }
+        for (option, flags) in options {
+            match owners.get(&option.id()) {
+                Some(&(Record::Field, at)) => self.fields[at].flags.merge(flags),
+                Some(&(Record::Index, at)) => self.indexes[at].flags.merge(flags),
+                _ => {}
+            }
         }
     }
 
@@ -427,17 +437,21 @@ impl<'t> DbCaptures<'t> {
     pub fn finish(&mut self) {
         self.positions.clear();
         if !self.loose_columns.is_empty() {
+            // Each call's direct arguments, by node id (not each argument's parent: see
+            // `attach_options`).
+            let mut argument_of: HashMap<usize, usize> = HashMap::new();
+            if self.loose_columns.iter().any(|c| c.argument.is_some()) {
+                for (at, call) in self.calls.iter().enumerate() {
+                    for argument in direct_arguments(call.call) {
+                        argument_of.entry(argument.id()).or_insert(at);
+                    }
+                }
+            }
             for column in std::mem::take(&mut self.loose_columns) {
                 let owner = match column.argument {
                     // The call whose argument list holds the argument: a `where` deeper in the
                     // options (another model's, in an include) belongs to no call.
-                    Some(argument) => self.calls.iter().position(|c| {
-                        let arguments = c.call.child_by_field_name("arguments");
-                        argument
-                            .parent()
-                            .zip(arguments)
-                            .is_some_and(|(p, a)| p.id() == a.id())
-                    }),
+                    Some(argument) => argument_of.get(&argument.id()).copied(),
                     // The innermost call whose arguments hold it: a column in the receiver
                     // chain (`.join(Order, Order.status == "paid").where(…)`) is another call's.
                     None => {
@@ -463,9 +477,7 @@ impl<'t> DbCaptures<'t> {
                 }
             }
         }
-        for (option, flags) in std::mem::take(&mut self.loose_options) {
-            self.attach_option(option, flags);
-        }
+        self.attach_options();
         for call in &mut self.calls {
             call.columns.sort_by_key(|c| c.name.start_byte());
             call.columns.dedup_by_key(|c| c.name.id());
@@ -485,4 +497,26 @@ impl<'t> DbCaptures<'t> {
         self.migration_after.sort_by_key(|n| n.start_byte());
         self.migration_after.dedup_by_key(|n| n.id());
     }
+}
+
+/// The calls a declaration's node stands for: the node itself, or the calls directly inside
+/// it (`email = Column(…)`, `("email", models.CharField(…))`).
+fn declaring_calls(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
+    let mut cursor = node.walk();
+    let inside: Vec<Node<'_>> = node
+        .named_children(&mut cursor)
+        .filter(|child| child.child_by_field_name("arguments").is_some())
+        .collect();
+    std::iter::once(node)
+        .filter(|n| n.child_by_field_name("arguments").is_some())
+        .chain(inside)
+}
+
+/// The arguments of a call (its `arguments` child's named children).
+fn direct_arguments(call: Node<'_>) -> Vec<Node<'_>> {
+    let Some(arguments) = call.child_by_field_name("arguments") else {
+        return Vec::new();
+    };
+    let mut cursor = arguments.walk();
+    arguments.named_children(&mut cursor).collect()
 }
