@@ -105,12 +105,13 @@
  (#set! db "order"))
 
 ; ---------------------------------------------------------------------------------------------
-; Migrations: knex.schema.createTable("orders", (table) => { … })
+; Migrations: knex.schema.createTable("orders", (table) => { … }), and alterTable("orders", …) /
+; table("orders", …), whose columns and indexes are the same table's.
 
 ((call_expression
    function: (member_expression property: (property_identifier) @_create)
    arguments: (arguments . (string (string_fragment) @schema.model.name @schema.table) . [(arrow_function) (function_expression)])) @schema.model
- (#any-of? @_create "createTable" "createTableIfNotExists"))
+ (#any-of? @_create "createTable" "createTableIfNotExists" "alterTable" "table"))
 
 ; table.string("email"), table.timestamp("placed_at"), table.increments("id")
 ((call_expression
@@ -145,7 +146,7 @@
  (#any-of? @schema.option "unique" "index" "primary"))
 
 ; table.index(["status", "placed_at"]), table.unique("email"), table.primary(["a", "b"]) in
-; createTable; in alterTable / table("orders", …) they name the table.
+; createTable or alterTable: the table's.
 ((call_expression
    function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
    arguments: (arguments . [
@@ -153,24 +154,6 @@
      (string (string_fragment) @schema.index.column)
    ])) @schema.index
  (#any-of? @schema.option "index" "unique" "primary"))
-((call_expression
-   function: (member_expression property: (property_identifier) @_alter)
-   arguments: (arguments
-     . (string (string_fragment) @schema.index.table)
-     . [(arrow_function body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
-          arguments: (arguments . [
-            (array (string (string_fragment) @schema.index.column))
-            (string (string_fragment) @schema.index.column)
-          ])) @schema.index)))
-        (function_expression body: (statement_block (expression_statement (call_expression
-          function: (member_expression object: (identifier) property: (property_identifier) @schema.option)
-          arguments: (arguments . [
-            (array (string (string_fragment) @schema.index.column))
-            (string (string_fragment) @schema.index.column)
-          ])) @schema.index)))]))
- (#any-of? @_alter "alterTable" "table")
- (#any-of? @schema.option "index" "unique"))
 
 ; ---------------------------------------------------------------------------------------------
 ; The client: knex({ client: "pg" }), and the same in a knexfile.

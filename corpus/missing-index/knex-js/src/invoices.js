@@ -38,3 +38,9 @@ exports.stateOrAccount = (state, accountId) =>
 
 exports.markPaid = (number) =>
   db("invoices").where({ number }).update({ state: "paid" }); // ok: missing-index
+
+exports.byPurchaseOrder = (poNumber) =>
+  db("invoices").where("po_number", poNumber).first(); // ok: missing-index
+
+exports.byMemo = (memo) =>
+  db("invoices").where({ memo }).limit(20); // expect: missing-index
