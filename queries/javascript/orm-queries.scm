@@ -5,10 +5,11 @@
 ; (`users.find({ where: { email: ILike(q) }, order: { createdAt: "DESC" } })`,
 ; `repo.findOneBy({ email })`, `dataSource.getRepository(User).count({ where })`).
 ;
-; One pattern names the query call; the columns are matched apart, from the options object
-; (`{ where: { … }, order: … }`) that is one of the call's arguments (`@db.argument`): a pattern
-; rooted at the call would be tried at every call of every file, and would follow every
-; callback passed to one. The call's shape says what it queries:
+; One pattern names the query call; the columns are matched apart, from the `where:` or
+; `order:` pair of an options object that is one of the call's arguments (`@db.argument`). A
+; pattern rooted at the call would be tried at every call of every file, and would follow every
+; callback passed to one; one rooted at the options object would stay alive over all of it,
+; callbacks included. The call's shape says what it queries:
 ; - `client.user.findMany(…)`, `db.User.findAll(…)`, `this.orderRepository.find(…)`: the
 ;   accessor before the method (`@db.model`); the join maps a Prisma accessor, a Sequelize
 ;   model or a repository named after its model (`userRepository`, `users`) to its table;
@@ -52,22 +53,22 @@
 
 ; { where: { email } }, { where: { email: value } } — a value that is neither an object nor an
 ; operator call.
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object [
      (shorthand_property_identifier) @db.column
      (pair key: [(property_identifier) (string)] @db.column value: (_) @_value)
-   ]))) @db.argument
+   ])) @db.argument
  (#eq? @_where "where")
  (#not-any-of? @db.column "AND" "OR" "NOT")
  (#not-match? @_value "^(\\{|[A-Z][A-Za-z]*\\()"))
 
 ; Prisma operators: { where: { email: { contains: q } } } (not with `mode: "insensitive"`).
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
-     value: (object (pair key: (property_identifier) @db.operator)) @_operators)))) @db.argument
+     value: (object (pair key: (property_identifier) @db.operator)) @_operators))) @db.argument
  (#eq? @_where "where")
  (#any-of? @db.operator
    "equals" "in" "notIn" "lt" "lte" "gt" "gte" "contains" "startsWith" "endsWith" "not"
@@ -75,20 +76,20 @@
  (#not-match? @_operators "mode\\s*:\\s*[\"']insensitive"))
 
 ; Prisma: { where: { email: { equals: e, mode: "insensitive" } } } compares without case (ILIKE).
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
      value: (object (pair
        key: (property_identifier) @_mode
-       value: (string (string_fragment) @db.operator))))))) @db.argument
+       value: (string (string_fragment) @db.operator)))))) @db.argument
  (#eq? @_where "where")
  (#eq? @_mode "mode")
  (#eq? @db.operator "insensitive"))
 
 ; Sequelize operators: { where: { placedAt: { [Op.gte]: since } } }; a LIKE pattern that
 ; starts with a wildcard is its own operator ({ [Op.like]: `%${q}%` }).
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
@@ -96,11 +97,11 @@
        key: (computed_property_name (member_expression
          object: (identifier) @_op
          property: (property_identifier) @db.operator))
-       value: (_) @_pattern)))))) @db.argument
+       value: (_) @_pattern))))) @db.argument
  (#eq? @_where "where")
  (#eq? @_op "Op")
  (#not-match? @_pattern "^[\"'`]%"))
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
@@ -108,7 +109,7 @@
        key: (computed_property_name (member_expression
          object: (identifier) @_op
          property: (property_identifier) @_like))
-       value: (_) @db.operator)))))) @db.argument
+       value: (_) @db.operator))))) @db.argument
  (#eq? @_where "where")
  (#eq? @_op "Op")
  (#any-of? @_like "like" "iLike")
@@ -116,44 +117,44 @@
 
 ; TypeORM operators: { where: { placedAt: MoreThan(d), email: ILike(q) } }; Like("%…") with a
 ; leading wildcard is its own operator.
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
      value: (call_expression
        function: (identifier) @db.operator
-       arguments: (arguments . (_)? @_pattern)))))) @db.argument
+       arguments: (arguments . (_)? @_pattern))))) @db.argument
  (#eq? @_where "where")
  (#match? @db.operator "^[A-Z]")
  (#not-match? @_pattern "^[\"'`]%"))
-((object (pair
+((pair
    key: (property_identifier) @_where
    value: (object (pair
      key: [(property_identifier) (string)] @db.column
      value: (call_expression
        function: (identifier) @_like
-       arguments: (arguments . (_) @db.operator)))))) @db.argument
+       arguments: (arguments . (_) @db.operator))))) @db.argument
  (#eq? @_where "where")
  (#any-of? @_like "Like" "ILike")
  (#match? @db.operator "^[\"'`]%"))
 
 ; Sorts: Prisma `orderBy: { createdAt: "desc" }` / `[{ a: "asc" }, { b: "desc" }]`, TypeORM
 ; `order: { createdAt: "DESC" }`, Sequelize `order: [["createdAt", "DESC"]]`.
-((object (pair
+((pair
    key: (property_identifier) @_order
    value: [
      (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction))
      (array (object (pair key: [(property_identifier) (string)] @db.column value: (_) @_direction)))
-   ])) @db.argument
+   ]) @db.argument
  (#any-of? @_order "orderBy" "order")
  (#not-match? @_direction "^\\{")
  (#set! db "order"))
-((object (pair
+((pair
    key: (property_identifier) @_order
    value: (array [
      (array . (string (string_fragment) @db.column))
      (string (string_fragment) @db.column)
-   ]))) @db.argument
+   ])) @db.argument
  (#eq? @_order "order")
  (#not-match? @db.column "(?i)^(asc|desc)$")
  (#set! db "order"))

@@ -437,20 +437,26 @@ impl<'t> DbCaptures<'t> {
     pub fn finish(&mut self) {
         self.positions.clear();
         if !self.loose_columns.is_empty() {
-            // Each call's direct arguments, by node id (not each argument's parent: see
+            // Each call's direct arguments and the parts directly inside them (the `where:`
+            // pair of an options object), by node id (not each argument's parent: see
             // `attach_options`).
             let mut argument_of: HashMap<usize, usize> = HashMap::new();
             if self.loose_columns.iter().any(|c| c.argument.is_some()) {
                 for (at, call) in self.calls.iter().enumerate() {
                     for argument in direct_arguments(call.call) {
                         argument_of.entry(argument.id()).or_insert(at);
+                        let mut cursor = argument.walk();
+                        for inside in argument.named_children(&mut cursor) {
+                            argument_of.entry(inside.id()).or_insert(at);
+                        }
                     }
                 }
             }
             for column in std::mem::take(&mut self.loose_columns) {
                 let owner = match column.argument {
-                    // The call whose argument list holds the argument: a `where` deeper in the
-                    // options (another model's, in an include) belongs to no call.
+                    // The call whose argument list holds the argument (or the argument the
+                    // part is in): a `where` deeper in the options (another model's, in an
+                    // include) belongs to no call.
                     Some(argument) => argument_of.get(&argument.id()).copied(),
                     // The innermost call whose arguments hold it: a column in the receiver
                     // chain (`.join(Order, Order.status == "paid").where(…)`) is another call's.
