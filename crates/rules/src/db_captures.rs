@@ -416,12 +416,8 @@ impl<'t> DbCaptures<'t> {
         let indexes = self.indexes.iter().map(|i| (Record::Index, i.node));
         let records = (fields.enumerate()).chain(indexes.enumerate());
         for (at, (record, node)) in records {
-            for argument in declaring_calls(node).flat_map(direct_arguments) {
-                owners.entry(argument.id()).or_insert((record, at));
-                let mut cursor = argument.walk();
-                for inside in argument.named_children(&mut cursor) {
-                    owners.entry(inside.id()).or_insert((record, at));
-                }
+            for part in declaring_calls(node).flat_map(arguments_and_parts) {
+                owners.entry(part.id()).or_insert((record, at));
             }
         }
         for (option, flags) in options {
@@ -443,12 +439,8 @@ impl<'t> DbCaptures<'t> {
             let mut argument_of: HashMap<usize, usize> = HashMap::new();
             if self.loose_columns.iter().any(|c| c.argument.is_some()) {
                 for (at, call) in self.calls.iter().enumerate() {
-                    for argument in direct_arguments(call.call) {
-                        argument_of.entry(argument.id()).or_insert(at);
-                        let mut cursor = argument.walk();
-                        for inside in argument.named_children(&mut cursor) {
-                            argument_of.entry(inside.id()).or_insert(at);
-                        }
+                    for part in arguments_and_parts(call.call) {
+                        argument_of.entry(part.id()).or_insert(at);
                     }
                 }
             }
@@ -518,11 +510,18 @@ fn declaring_calls(node: Node<'_>) -> impl Iterator<Item = Node<'_>> {
         .chain(inside)
 }
 
-/// The arguments of a call (its `arguments` child's named children).
-fn direct_arguments(call: Node<'_>) -> Vec<Node<'_>> {
+/// A call's arguments, each followed by the nodes directly inside it (the `where:` pair of an
+/// options object, the name of `unique=True`).
+fn arguments_and_parts(call: Node<'_>) -> Vec<Node<'_>> {
     let Some(arguments) = call.child_by_field_name("arguments") else {
         return Vec::new();
     };
+    let mut nodes = Vec::new();
     let mut cursor = arguments.walk();
-    arguments.named_children(&mut cursor).collect()
+    for argument in arguments.named_children(&mut cursor) {
+        nodes.push(argument);
+        let mut inner = argument.walk();
+        nodes.extend(argument.named_children(&mut inner));
+    }
+    nodes
 }
