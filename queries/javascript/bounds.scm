@@ -44,7 +44,7 @@
 (for_statement
   "for" @sink.name
   condition: (binary_expression
-    operator: ["<" "<="]
+    operator: _ @_operator (#any-of? @_operator "<" "<=")
     right: (_) @sink.bound)
   (#eq? @sink.name "for")) @sink.call
 
@@ -80,7 +80,7 @@
    condition: (parenthesized_expression
      (binary_expression
        left: (identifier) @guard.subject
-       operator: [">" ">="]))
+       operator: _ @_operator (#any-of? @_operator ">" ">=")))
    consequence: [
      (return_statement)
      (throw_statement)

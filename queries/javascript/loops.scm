@@ -79,7 +79,7 @@
 (update_expression argument: (identifier) @assign.target @assign.value) @assign
 (augmented_assignment_expression
   left: (identifier) @assign.target @assign.value
-  operator: ["-=" "*=" "/=" "%=" "**=" "<<=" ">>=" ">>>=" "&=" "|=" "^=" "&&=" "||=" "??="]) @assign
+  operator: _ @_operator (#any-of? @_operator "-=" "*=" "/=" "%=" "**=" "<<=" ">>=" ">>>=" "&=" "|=" "^=" "&&=" "||=" "??=")) @assign
 
 ; signal.throwIfAborted() (AbortSignal) throws once the signal is aborted: the usual way a
 ; cancellable `for (;;)` worker ends.

@@ -25,8 +25,8 @@
 (else_clause) @branch
 (ternary_expression consequence: (_) @branch)
 (ternary_expression alternative: (_) @branch)
-(binary_expression operator: ["&&" "||" "??"] right: (_) @branch)
-(augmented_assignment_expression operator: ["&&=" "||=" "??="] right: (_) @branch)
+(binary_expression operator: _ @_operator (#any-of? @_operator "&&" "||" "??") right: (_) @branch)
+(augmented_assignment_expression operator: _ @_operator (#any-of? @_operator "&&=" "||=" "??=") right: (_) @branch)
 (switch_case) @branch
 (switch_default) @branch
 (catch_clause) @branch

@@ -280,7 +280,7 @@
 ; a || b, a ?? b, a && b: one of the two.
 ((binary_expression
    left: (_) @expr.part
-   operator: ["||" "??" "&&"]
+   operator: _ @_operator (#any-of? @_operator "||" "??" "&&")
    right: (_) @expr.part) @expr.build
  (#set! build "choice"))
 

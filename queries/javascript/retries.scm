@@ -98,7 +98,7 @@
  (#match? @clock "^new\\s+Date(\\(\\s*\\))?$"))
 
 ; Comparisons: attempts >= MAX, Date.now() > deadline, tries === limit.
-(binary_expression operator: ["<" "<=" ">" ">=" "==" "===" "!=" "!=="]) @compare
+(binary_expression operator: _ @_operator (#any-of? @_operator "<" "<=" ">" ">=" "==" "===" "!=" "!==")) @compare
 
 ; Counters the loop changes that are not recorded as appended (`+=` is, in structure.scm):
 ; attempts++, --left, state.attempts++, left -= 1, delay *= 2, this.tries += 1.
@@ -114,7 +114,7 @@
 ; next link: `if (!items.length)`, `if (next === null)`, `if (rows.length < size)`, `hasMore`.
 (unary_expression operator: "!") @stop
 (binary_expression
-  operator: ["===" "==" "!==" "!="]
+  operator: _ @_operator (#any-of? @_operator "===" "==" "!==" "!=")
   right: [(null) (undefined)]) @stop
 ((binary_expression
    left: (member_expression property: (property_identifier) @_length)) @stop

@@ -26,9 +26,9 @@
 
 ; a - b, a * b, a / b, a % b, a ** b, -a: always numbers in JavaScript.
 (binary_expression
-  operator: ["-" "*" "/" "%" "**"]) @sanitizer.convert
+  operator: _ @_operator (#any-of? @_operator "-" "*" "/" "%" "**")) @sanitizer.convert
 (unary_expression
-  operator: ["-" "+" "~" "!"]) @sanitizer.convert
+  operator: _ @_operator (#any-of? @_operator "-" "+" "~" "!")) @sanitizer.convert
 
 ; knex's identifier quoting: formatter.wrap(name), this.formatter.columnize(columns).
 ((call_expression

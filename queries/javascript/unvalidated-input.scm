@@ -894,7 +894,7 @@
            object: (identifier) @guard.subject
            property: (property_identifier) @_method)
          arguments: (arguments . (_) @_prefix .))
-       operator: ["!==" "!="]
+       operator: _ @_operator (#any-of? @_operator "!==" "!=")
        right: (number) @_zero))
    consequence: [
      (statement_block

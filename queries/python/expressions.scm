@@ -32,7 +32,7 @@
 ; operands decide, like any other build.
 ((binary_operator
    left: (_) @expr.part
-   operator: ["-" "*" "/" "//" "**"]
+   operator: _ @_operator (#any-of? @_operator "-" "*" "/" "//" "**")
    right: (_) @expr.part) @expr.build
 )
 

@@ -29,7 +29,7 @@
 ; depends on the old one, like an append.
 (augmented_assignment
   left: (identifier) @assign.target
-  operator: ["-=" "*=" "/=" "//=" "%=" "**=" "|=" "&=" "^=" ">>=" "<<="]
+  operator: _ @_operator (#any-of? @_operator "-=" "*=" "/=" "//=" "%=" "**=" "|=" "&=" "^=" ">>=" "<<=")
   right: (_) @assign.value) @assign.append
 ; parts.append(value), parts.extend(values), parts.insert(i, value)
 ((call

@@ -51,7 +51,7 @@
    (if_expression
      condition: (binary_expression
        left: (identifier) @guard.subject
-       operator: [">" ">="])
+       operator: _ @_operator (#any-of? @_operator ">" ">="))
      consequence: (block [(return_expression) (expression_statement (return_expression))]))) @guard.after
  (#set! guard "limit"))
 

@@ -66,7 +66,7 @@
 ; from request data stays what it was made from.
 (binary_expression
    left: (_) @expr.part
-   operator: ["-" "*" "/" "%"]
+   operator: _ @_operator (#any-of? @_operator "-" "*" "/" "%")
    right: (_) @expr.part) @expr.build
 
 ; Transparent wrappers: &x, (x), x.as_str(), x.to_string(), String::from(x), ...

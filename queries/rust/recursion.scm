@@ -29,7 +29,7 @@
 (if_expression consequence: (_) @branch)
 (else_clause) @branch
 (match_arm) @branch
-(binary_expression operator: ["&&" "||"] right: (_) @branch)
+(binary_expression operator: _ @_operator (#any-of? @_operator "&&" "||") right: (_) @branch)
 (let_chain) @branch
 
 ; A `use` inside a function binds a name there: `use other::walk;` in `fn walk` makes the bare

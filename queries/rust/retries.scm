@@ -195,7 +195,7 @@
 ; @compare: binary comparisons.
 ; ---------------------------------------------------------------------------------------------
 
-(binary_expression operator: ["<" "<=" ">" ">=" "==" "!="]) @compare
+(binary_expression operator: _ @_operator (#any-of? @_operator "<" "<=" ">" ">=" "==" "!=")) @compare
 
 ; Pagination stops (rule unbounded-pagination): a test that a page came back empty or without a
 ; next link: `page.is_empty()`, `next.is_none()`, `rows.len() < size`, a `None =>` arm.
