@@ -113,28 +113,23 @@
 
 ; indexes: [{ fields: ["status", "placedAt"] }, { unique: true, fields: [{ name: "email" }] }]
 ; (an index with a function among its fields, `sequelize.fn(…)`, is left out: its columns
-; cannot be read in order).
-((call_expression
-   function: (member_expression property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_indexes
-     value: (array (object (pair
-       key: (property_identifier) @_fields
-       value: (array [
-         (string (string_fragment) @schema.index.column)
-         (object (pair key: (property_identifier) @_name value: (string (string_fragment) @schema.index.column)))
-       ]) @_list)) @schema.index)))))
- (#any-of? @_method "define" "init")
+; cannot be read in order). Matched at the pair, and the model around it owns it: a pattern
+; rooted at the define/init call would stay open over every argument of every call.
+((pair
+   key: (property_identifier) @_indexes
+   value: (array (object (pair
+     key: (property_identifier) @_fields
+     value: (array [
+       (string (string_fragment) @schema.index.column)
+       (object (pair key: (property_identifier) @_name value: (string (string_fragment) @schema.index.column)))
+     ]) @_list)) @schema.index))
  (#eq? @_indexes "indexes")
  (#eq? @_fields "fields")
  (#any-of? @_name "name" "attribute")
  (#not-match? @_list "\\("))
-((call_expression
-   function: (member_expression property: (property_identifier) @_method)
-   arguments: (arguments (object (pair
-     key: (property_identifier) @_indexes
-     value: (array (object (pair key: (property_identifier) @_unique value: (true))) @schema.index)))))
- (#any-of? @_method "define" "init")
+((pair
+   key: (property_identifier) @_indexes
+   value: (array (object (pair key: (property_identifier) @_unique value: (true))) @schema.index))
  (#eq? @_indexes "indexes")
  (#eq? @_unique "unique")
  (#set! schema "unique"))
