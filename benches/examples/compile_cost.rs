@@ -24,9 +24,7 @@ fn main() {
         eprintln!("usage: compile_cost <python|javascript|typescript|tsx|rust> [pack-name]");
         std::process::exit(2);
     };
-    let language = Language::ALL
-        .into_iter()
-        .find(|l| l.id() == language)
+    let language = Language::from_id(language)
         .expect("a language id: python, javascript, typescript, tsx, rust");
     let filter = args.get(1).map(String::as_str).unwrap_or("");
     let grammar = language.grammar();

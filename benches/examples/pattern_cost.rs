@@ -32,9 +32,7 @@ fn main() {
         eprintln!("usage: pattern_cost <python|javascript|typescript|rust> <dir> [pack-name]");
         std::process::exit(2);
     };
-    let language = Language::ALL
-        .into_iter()
-        .find(|l| l.id() == language)
+    let language = Language::from_id(language)
         .expect("a language id: python, javascript, typescript, tsx, rust");
     let filter = rest.first().map(String::as_str).unwrap_or("");
     // Under callgrind: one pass of one variant (`SHIPSHAPE_COUNT=all` or the index of the

@@ -50,6 +50,11 @@ impl Language {
         })
     }
 
+    /// The language whose [`Language::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Language> {
+        Self::ALL.into_iter().find(|language| language.id() == id)
+    }
+
     /// Lower-case id, used in `--queries DIR/<id>/`, JSON output and messages.
     pub fn id(self) -> &'static str {
         match self {
@@ -198,6 +203,14 @@ mod tests {
                 .set_language(&language.grammar())
                 .unwrap_or_else(|e| panic!("{language}: {e}"));
         }
+    }
+
+    #[test]
+    fn ids_map_back_to_languages() {
+        for language in Language::ALL {
+            assert_eq!(Language::from_id(language.id()), Some(language));
+        }
+        assert_eq!(Language::from_id("go"), None);
     }
 
     #[test]
