@@ -387,15 +387,18 @@ impl<'t> DbBound<'t> {
             (None, Some(table)) => db.tables.push(table),
             (None, None) => {}
         }
+        // What the match declares: the pattern's `schema` property and its `@schema.option`.
+        let mut flags = SchemaFlags::default();
+        flags.set(properties.schema.as_deref());
+        if let Some(option) = self.option {
+            flags.set_option(&text_of(option));
+        }
         if let Some(node) = self.field {
             let record = db.field(node);
             record.name = record.name.or(self.field_name);
             record.column = record.column.or(self.field_column);
             record.references = record.references.or(self.references);
-            record.flags.set(properties.schema.as_deref());
-            if let Some(option) = self.option {
-                record.flags.set_option(&text_of(option));
-            }
+            record.flags.merge(flags);
         }
         if let Some(node) = self.index {
             let record = db.index(node);
@@ -403,17 +406,11 @@ impl<'t> DbBound<'t> {
             record.table = record.table.or(self.index_table);
             record.model = record.model.or(self.index_model);
             record.name = record.name.or(self.index_name);
-            record.flags.set(properties.schema.as_deref());
-            if let Some(option) = self.option {
-                record.flags.set_option(&text_of(option));
-            }
+            record.flags.merge(flags);
         }
         if let (Some(option), None, None) = (self.option, self.field, self.index) {
             // An option of its own (`unique=True`, cheaper than a pattern per declaration
             // form): it belongs to the declaration whose call takes it as an argument.
-            let mut flags = SchemaFlags::default();
-            flags.set(properties.schema.as_deref());
-            flags.set_option(&text_of(option));
             db.loose_options.push((option, flags));
         }
     }
